@@ -1,0 +1,88 @@
+package nl.samenaanwezig;
+
+import java.time.Clock;
+import nl.samenaanwezig.admin.AdminResource;
+import nl.samenaanwezig.config.AppConfig;
+import nl.samenaanwezig.db.Database;
+import nl.samenaanwezig.demo.DemoPlatform;
+import nl.samenaanwezig.demo.DemoResource;
+import nl.samenaanwezig.home.ClassResource;
+import nl.samenaanwezig.home.MyPageResource;
+import nl.samenaanwezig.home.StartResource;
+import nl.samenaanwezig.lti.CsrfFilter;
+import nl.samenaanwezig.lti.JwksResource;
+import nl.samenaanwezig.lti.LaunchErrors;
+import nl.samenaanwezig.lti.LaunchResource;
+import nl.samenaanwezig.lti.LaunchValidator;
+import nl.samenaanwezig.lti.Launches;
+import nl.samenaanwezig.lti.LoginResource;
+import nl.samenaanwezig.lti.Memberships;
+import nl.samenaanwezig.lti.PlatformKeys;
+import nl.samenaanwezig.lti.Platforms;
+import nl.samenaanwezig.lti.SessionErrors;
+import nl.samenaanwezig.lti.Sessions;
+import nl.samenaanwezig.lti.ToolKeys;
+import nl.samenaanwezig.web.BaseUrl;
+import nl.samenaanwezig.web.ErrorPages;
+import nl.samenaanwezig.web.Pages;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
+import org.glassfish.jersey.server.ResourceConfig;
+
+/** The JAX-RS application: its resources, and the one instance of each part they share. */
+public final class SamenApplication extends ResourceConfig {
+  private final Platforms platforms;
+  private final Sessions sessions;
+
+  public SamenApplication(AppConfig config, Database db, Clock clock) {
+    platforms = new Platforms(db, clock);
+    DemoPlatform demo = new DemoPlatform(config, platforms, db, clock);
+    Pages pages = new Pages(demo.enabled());
+    sessions = new Sessions(db, clock, config.sessionLifetime());
+    PlatformKeys platformKeys = new PlatformKeys();
+    ToolKeys toolKeys = new ToolKeys(db);
+    toolKeys.signingKey();
+    LaunchValidator validator = new LaunchValidator(platformKeys, clock);
+    Launches launches = new Launches(db, validator, sessions, clock);
+    BaseUrl baseUrl = new BaseUrl(config.publicBaseUrl());
+    Memberships memberships = new Memberships(db);
+
+    register(
+        new AbstractBinder() {
+          @Override
+          protected void configure() {
+            bind(config).to(AppConfig.class);
+            bind(db).to(Database.class);
+            bind(clock).to(Clock.class);
+            bind(pages).to(Pages.class);
+            bind(platforms).to(Platforms.class);
+            bind(sessions).to(Sessions.class);
+            bind(platformKeys).to(PlatformKeys.class);
+            bind(toolKeys).to(ToolKeys.class);
+            bind(launches).to(Launches.class);
+            bind(demo).to(DemoPlatform.class);
+            bind(baseUrl).to(BaseUrl.class);
+            bind(memberships).to(Memberships.class);
+          }
+        });
+    register(new ErrorPages(pages));
+    register(new LaunchErrors(pages));
+    register(new SessionErrors(pages));
+    register(new CsrfFilter(sessions, pages));
+    register(LoginResource.class);
+    register(LaunchResource.class);
+    register(JwksResource.class);
+    register(StartResource.class);
+    register(ClassResource.class);
+    register(MyPageResource.class);
+    register(AdminResource.class);
+    register(DemoResource.class);
+  }
+
+  Platforms platforms() {
+    return platforms;
+  }
+
+  Sessions sessions() {
+    return sessions;
+  }
+}

@@ -1,0 +1,79 @@
+package nl.samenaanwezig;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import nl.samenaanwezig.config.AppConfig;
+import nl.samenaanwezig.db.Database;
+import nl.samenaanwezig.web.SecurityHeadersFilter;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.glassfish.jersey.servlet.ServletProperties;
+
+/**
+ * Starts one instance: settings, database (migrated), the application's parts, and the two filters
+ * that serve every request. Tests hand in their own {@link AppConfig} as a context attribute.
+ */
+public final class Startup implements ServletContextListener {
+  private static final Logger LOG = Logger.getLogger(Startup.class.getName());
+
+  private Database db;
+  private ScheduledExecutorService housekeeping;
+
+  @Override
+  public void contextInitialized(ServletContextEvent event) {
+    ServletContext ctx = event.getServletContext();
+    AppConfig config =
+        ctx.getAttribute(AppConfig.class.getName()) instanceof AppConfig given
+            ? given
+            : AppConfig.fromEnvironment();
+    db = Database.open(config);
+    SamenApplication app = new SamenApplication(config, db, Clock.systemUTC());
+
+    FilterRegistration.Dynamic headers =
+        ctx.addFilter("security-headers", new SecurityHeadersFilter(app.platforms()::frameOrigins));
+    headers.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+    FilterRegistration.Dynamic jersey = ctx.addFilter("jersey", new ServletContainer(app));
+    jersey.setInitParameter(
+        ServletProperties.FILTER_STATIC_CONTENT_REGEX, "/static/.*|/favicon\\.ico");
+    jersey.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+
+    housekeeping =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "samen-housekeeping");
+              t.setDaemon(true);
+              return t;
+            });
+    housekeeping.scheduleWithFixedDelay(
+        () -> {
+          try {
+            app.sessions().purgeExpired();
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "housekeeping failed", e);
+          }
+        },
+        1,
+        10,
+        TimeUnit.MINUTES);
+    LOG.info("Samen Aanwezig started on " + config.dbUrl().replaceAll(";.*", ""));
+  }
+
+  @Override
+  public void contextDestroyed(ServletContextEvent event) {
+    if (housekeeping != null) {
+      housekeeping.shutdownNow();
+    }
+    if (db != null) {
+      db.close();
+    }
+  }
+}

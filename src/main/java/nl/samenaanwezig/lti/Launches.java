@@ -1,0 +1,140 @@
+package nl.samenaanwezig.lti;
+
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import nl.samenaanwezig.db.Database;
+
+/**
+ * Finishes a launch: spends its login state, validates the id_token, then records who launched from
+ * which course and opens a session, all or nothing.
+ */
+public final class Launches {
+  private final Database db;
+  private final LaunchValidator validator;
+  private final Sessions sessions;
+  private final Clock clock;
+
+  public Launches(Database db, LaunchValidator validator, Sessions sessions, Clock clock) {
+    this.db = db;
+    this.validator = validator;
+    this.sessions = sessions;
+    this.clock = clock;
+  }
+
+  /** The validated launch and the tokens of its new session. */
+  public record Result(Launch launch, Sessions.Opened session, Optional<Long> courseId) {}
+
+  public Result finish(String idToken, String stateValue) {
+    if (stateValue == null || stateValue.isBlank()) {
+      throw new LaunchException(LaunchException.Reason.MISSING_PARAMETER, "state");
+    }
+    LoginState state = consume(stateValue);
+    Platform platform = db.read(em -> em.find(Platform.class, state.platformId()));
+    if (platform == null) {
+      throw new LaunchException(LaunchException.Reason.UNKNOWN_PLATFORM, "platform removed");
+    }
+    Launch launch = validator.validate(idToken, state, platform);
+    return db.tx(em -> record(em, launch));
+  }
+
+  /**
+   * Deletes the state row; only the request whose DELETE removed it may continue, so a replayed
+   * launch (same state) is refused even when two arrive at once.
+   */
+  private LoginState consume(String stateValue) {
+    Instant now = clock.instant();
+    return db.tx(
+        em -> {
+          LoginState state = em.find(LoginState.class, stateValue);
+          if (state == null) {
+            throw new LaunchException(
+                LaunchException.Reason.STATE_UNKNOWN, "unknown or already used state");
+          }
+          int removed =
+              em.createQuery("delete from LoginState s where s.state = :s")
+                  .setParameter("s", stateValue)
+                  .executeUpdate();
+          if (removed != 1) {
+            throw new LaunchException(LaunchException.Reason.STATE_UNKNOWN, "state used meanwhile");
+          }
+          if (state.expiredAt(now)) {
+            throw new LaunchException(LaunchException.Reason.STATE_UNKNOWN, "state expired");
+          }
+          return state;
+        });
+  }
+
+  private Result record(EntityManager em, Launch launch) {
+    Instant now = clock.instant();
+    Platform platform = em.find(Platform.class, launch.platform().id());
+    Person person =
+        em
+            .createQuery(
+                "select p from Person p where p.platform = :pf and p.subject = :sub", Person.class)
+            .setParameter("pf", platform)
+            .setParameter("sub", launch.subject())
+            .getResultList()
+            .stream()
+            .findFirst()
+            .orElseGet(
+                () -> {
+                  Person fresh = new Person(platform, launch.subject());
+                  em.persist(fresh);
+                  return fresh;
+                });
+    person.learn(launch.name(), launch.givenName(), launch.familyName(), launch.email());
+    person.launched(launch.locale(), now);
+
+    Set<Role> roles = Role.fromLti(launch.ltiRoles());
+    Course course = null;
+    if (launch.context().isPresent()) {
+      Launch.ContextClaim claim = launch.context().get();
+      course =
+          em
+              .createQuery(
+                  "select c from Course c where c.platform = :pf and c.contextId = :cid",
+                  Course.class)
+              .setParameter("pf", platform)
+              .setParameter("cid", claim.id())
+              .getResultList()
+              .stream()
+              .findFirst()
+              .orElse(null);
+      if (course == null) {
+        course = new Course(platform, claim.id());
+        em.persist(course);
+      }
+      course.learn(claim.title(), claim.label());
+      Set<Role> courseRoles = EnumSet.noneOf(Role.class);
+      courseRoles.addAll(roles);
+      courseRoles.remove(Role.ADMIN);
+      if (!courseRoles.isEmpty()) {
+        recordMembership(em, course, person, courseRoles, now);
+      }
+    }
+    Sessions.Opened opened = sessions.open(em, person, course, roles, launch);
+    return new Result(launch, opened, Optional.ofNullable(course).map(Course::id));
+  }
+
+  private static void recordMembership(
+      EntityManager em, Course course, Person person, Set<Role> roles, Instant now) {
+    Optional<Member> existing =
+        em
+            .createQuery(
+                "select m from Member m where m.course = :c and m.person = :p", Member.class)
+            .setParameter("c", course)
+            .setParameter("p", person)
+            .getResultList()
+            .stream()
+            .findFirst();
+    if (existing.isPresent()) {
+      existing.get().seen(roles, Member.Source.LAUNCH, now);
+    } else {
+      em.persist(new Member(course, person, roles, Member.Source.LAUNCH, now));
+    }
+  }
+}

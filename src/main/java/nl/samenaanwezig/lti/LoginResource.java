@@ -1,0 +1,128 @@
+package nl.samenaanwezig.lti;
+
+import com.nimbusds.oauth2.sdk.ResponseMode;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.Prompt;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.logging.Logger;
+import nl.samenaanwezig.db.Database;
+import nl.samenaanwezig.web.BaseUrl;
+
+/**
+ * OIDC third-party login initiation (IMS Security Framework 5.1.1): the platform names the user and
+ * target; the tool answers with an authentication request carrying a fresh, one-time state and
+ * nonce that it keeps in the database.
+ */
+@Path("/lti/login")
+public class LoginResource {
+  private static final Logger LOG = Logger.getLogger(LoginResource.class.getName());
+  static final Duration STATE_LIFETIME = Duration.ofMinutes(5);
+
+  @Inject Platforms platforms;
+  @Inject Database db;
+  @Inject BaseUrl baseUrl;
+  @Inject Clock clock;
+  @Context HttpServletRequest request;
+
+  @GET
+  public Response get(
+      @QueryParam("iss") String iss,
+      @QueryParam("login_hint") String loginHint,
+      @QueryParam("target_link_uri") String targetLinkUri,
+      @QueryParam("lti_message_hint") String messageHint,
+      @QueryParam("client_id") String clientId,
+      @QueryParam("lti_deployment_id") String deploymentId) {
+    return initiate(iss, loginHint, targetLinkUri, messageHint, clientId, deploymentId);
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response post(
+      @FormParam("iss") String iss,
+      @FormParam("login_hint") String loginHint,
+      @FormParam("target_link_uri") String targetLinkUri,
+      @FormParam("lti_message_hint") String messageHint,
+      @FormParam("client_id") String clientId,
+      @FormParam("lti_deployment_id") String deploymentId) {
+    return initiate(iss, loginHint, targetLinkUri, messageHint, clientId, deploymentId);
+  }
+
+  private Response initiate(
+      String iss,
+      String loginHint,
+      String targetLinkUri,
+      String messageHint,
+      String clientId,
+      String deploymentId) {
+    requireParam("iss", iss);
+    requireParam("login_hint", loginHint);
+    requireParam("target_link_uri", targetLinkUri);
+    Platform platform =
+        platforms
+            .find(iss, clientId)
+            .orElseThrow(
+                () ->
+                    new LaunchException(
+                        LaunchException.Reason.UNKNOWN_PLATFORM,
+                        "iss=" + iss + " client_id=" + clientId));
+    if (deploymentId != null
+        && !deploymentId.isBlank()
+        && !platform.knowsDeployment(deploymentId)) {
+      throw new LaunchException(
+          LaunchException.Reason.UNKNOWN_DEPLOYMENT, "login for deployment " + deploymentId);
+    }
+    State state = new State(Tokens.random());
+    Nonce nonce = new Nonce(Tokens.random());
+    db.run(
+        em ->
+            em.persist(
+                new LoginState(
+                    state.getValue(),
+                    nonce.getValue(),
+                    platform.id(),
+                    targetLinkUri,
+                    clock.instant().plus(STATE_LIFETIME))));
+    URI redirectUri = URI.create(baseUrl.of(request) + "/lti/launch");
+    AuthenticationRequest.Builder auth =
+        new AuthenticationRequest.Builder(
+                new ResponseType("id_token"),
+                new Scope("openid"),
+                new ClientID(platform.clientId()),
+                redirectUri)
+            .endpointURI(URI.create(platform.authLoginUrl()))
+            .state(state)
+            .nonce(nonce)
+            .responseMode(ResponseMode.FORM_POST)
+            .prompt(new Prompt(Prompt.Type.NONE))
+            .loginHint(loginHint);
+    if (messageHint != null) {
+      auth.customParameter("lti_message_hint", messageHint);
+    }
+    LOG.fine(() -> "login initiation for " + platform.issuer() + " user " + loginHint);
+    return Response.status(Response.Status.FOUND).location(auth.build().toURI()).build();
+  }
+
+  private static void requireParam(String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw new LaunchException(LaunchException.Reason.MISSING_PARAMETER, name);
+    }
+  }
+}
