@@ -1,0 +1,116 @@
+package nl.samenaanwezig.testing;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import nl.samenaanwezig.config.AppConfig;
+import nl.samenaanwezig.db.Database;
+import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * The real WAR (web.xml, webapp/, our classes) in embedded Jetty on 127.0.0.1 with its own
+ * in-memory Derby database, reached as http://localhost:PORT.
+ */
+public final class ToolServer implements AutoCloseable {
+  private final Server server;
+  private final AppConfig config;
+  private final int port;
+  private Database db;
+
+  private ToolServer(Server server, AppConfig config, int port) {
+    this.server = server;
+    this.config = config;
+    this.port = port;
+  }
+
+  public static ToolServer start() {
+    return start(false);
+  }
+
+  /** Starts the tool; {@code demo} switches on the built-in demo platform. */
+  public static ToolServer start(boolean demo) {
+    AppConfig config =
+        new AppConfig(
+            "jdbc:derby:memory:sa-" + UUID.randomUUID() + ";create=true",
+            "",
+            "",
+            Optional.empty(),
+            demo,
+            Duration.ofHours(8));
+    Server server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    server.addConnector(connector);
+    WebAppContext webapp = new WebAppContext();
+    webapp.setContextPath("/");
+    webapp.setBaseResourceAsString(Path.of("webapp").toAbsolutePath().toString());
+    webapp.setParentLoaderPriority(true);
+    webapp.setThrowUnavailableOnStartupException(true);
+    webapp.setAttribute(AppConfig.class.getName(), config);
+    server.setHandler(webapp);
+    try {
+      server.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("tool did not start", e);
+    }
+    return new ToolServer(server, config, connector.getLocalPort());
+  }
+
+  /** The tool's base URL; "localhost" so that a platform on 127.0.0.1 is another site. */
+  public String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public AppConfig config() {
+    return config;
+  }
+
+  /** A second persistence unit on the tool's database, for set-up and assertions. */
+  public synchronized Database db() {
+    if (db == null) {
+      db = Database.open(config);
+    }
+    return db;
+  }
+
+  /** A single number from SQL, e.g. {@code count("SELECT COUNT(*) FROM user_session")}. */
+  public long count(String sql, Object... args) {
+    try (Connection c = DriverManager.getConnection(config.dbUrl());
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (db != null) {
+        db.close();
+      }
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("tool did not stop", e);
+    }
+  }
+}
