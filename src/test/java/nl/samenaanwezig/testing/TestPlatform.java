@@ -70,6 +70,20 @@ public final class TestPlatform implements AutoCloseable {
     }
   }
 
+  /**
+   * Adds an endpoint to this platform (services such as token, NRPS, AGS, registration live in
+   * their own fixture classes and attach here).
+   */
+  public TestPlatform handle(String path, com.sun.net.httpserver.HttpHandler handler) {
+    server.createContext(path, handler);
+    return this;
+  }
+
+  /** The tool this platform was registered with (base URL), once {@link #registerWith} ran. */
+  public String toolBaseUrl() {
+    return toolBaseUrl;
+  }
+
   public String issuer() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
@@ -252,7 +266,7 @@ public final class TestPlatform implements AutoCloseable {
     return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + value + "\">";
   }
 
-  private static Map<String, String> query(URI uri) {
+  public static Map<String, String> query(URI uri) {
     Map<String, String> q = new LinkedHashMap<>();
     String raw = uri.getRawQuery();
     if (raw != null) {
@@ -268,7 +282,7 @@ public final class TestPlatform implements AutoCloseable {
     return q;
   }
 
-  private static void respond(HttpExchange exchange, int status, String type, String body)
+  public static void respond(HttpExchange exchange, int status, String type, String body)
       throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", type);
