@@ -5,6 +5,7 @@ import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.concurrent.Executors;
@@ -12,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import nl.samenaanwezig.admin.PlatformImport;
 import nl.samenaanwezig.config.AppConfig;
 import nl.samenaanwezig.db.Database;
 import nl.samenaanwezig.web.SecurityHeadersFilter;
@@ -37,6 +39,7 @@ public final class Startup implements ServletContextListener {
             : AppConfig.fromEnvironment();
     db = Database.open(config);
     SamenApplication app = new SamenApplication(config, db, Clock.systemUTC());
+    importConfiguredPlatforms(app);
 
     FilterRegistration.Dynamic headers =
         ctx.addFilter("security-headers", new SecurityHeadersFilter(app.platforms()::frameOrigins));
@@ -65,6 +68,25 @@ public final class Startup implements ServletContextListener {
         10,
         TimeUnit.MINUTES);
     LOG.info("Samen Aanwezig started on " + config.dbUrl().replaceAll(";.*", ""));
+  }
+
+  private static void importConfiguredPlatforms(SamenApplication app) {
+    PlatformImport.configuredPath()
+        .ifPresent(
+            path -> {
+              try {
+                PlatformImport.importPath(path, app.platforms())
+                    .forEach(
+                        r ->
+                            LOG.severe(
+                                "platform file "
+                                    + r.file()
+                                    + " not imported: "
+                                    + String.join(", ", r.problems())));
+              } catch (IOException e) {
+                LOG.log(Level.SEVERE, "cannot read platform registrations at " + path, e);
+              }
+            });
   }
 
   @Override

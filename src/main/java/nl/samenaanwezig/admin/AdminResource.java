@@ -52,7 +52,8 @@ public class AdminResource {
   @GET
   public String page(@QueryParam("notice") String notice) {
     Session session = admin();
-    return render(session, NOTICES.contains(notice) ? notice : null, List.of(), "", 200);
+    return render(
+        session, notice != null && NOTICES.contains(notice) ? notice : null, List.of(), "");
   }
 
   @POST
@@ -113,7 +114,7 @@ public class AdminResource {
   private Response invalid(Session session, List<String> problems, String json) {
     return Response.status(400)
         .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-        .entity(render(session, null, problems, json, 400))
+        .entity(render(session, null, problems, json))
         .build();
   }
 
@@ -121,8 +122,7 @@ public class AdminResource {
     return Response.seeOther(URI.create("/admin?notice=" + notice)).build();
   }
 
-  private String render(
-      Session session, String notice, List<String> problems, String json, int status) {
+  private String render(Session session, String notice, List<String> problems, String json) {
     Long institutionId = session.platform().institution().id();
     Map<String, Object> vars = Frame.of(session, "/admin");
     String base = baseUrl.of(request);

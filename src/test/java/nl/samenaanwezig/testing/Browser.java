@@ -39,6 +39,13 @@ public final class Browser {
     return send(HttpRequest.newBuilder(URI.create(url)).GET(), url);
   }
 
+  /** A GET with extra headers (e.g. Host, Accept-Language). */
+  public HttpResponse<String> get(String url, Map<String, String> headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET();
+    headers.forEach(b::header);
+    return send(b, url);
+  }
+
   public HttpResponse<String> postForm(String url, Map<String, String> fields) {
     return postForm(url, fields, Map.of());
   }

@@ -1,0 +1,94 @@
+package nl.samenaanwezig.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import nl.samenaanwezig.config.AppConfig;
+import nl.samenaanwezig.testing.Browser;
+import nl.samenaanwezig.testing.ToolServer;
+import org.junit.jupiter.api.Test;
+
+/** Demo mode: real signed launches from the built-in platform, and never by accident. */
+class DemoModeTest {
+
+  @Test
+  void mentorButtonGoesThroughRealLoginAndLaunchToTheSeededClass() {
+    try (ToolServer tool = ToolServer.start(true)) {
+      Browser browser = new Browser();
+      HttpResponse<String> index = browser.get(tool.baseUrl() + "/demo");
+      assertEquals(200, index.statusCode());
+      assertTrue(index.body().contains("DEMO"));
+      HttpResponse<String> loginForm = browser.get(tool.baseUrl() + "/demo/start?as=mentor");
+      assertTrue(loginForm.body().contains("action=\"/lti/login\""));
+      HttpResponse<String> toAuth = browser.submitAutoPost(loginForm);
+      assertEquals(302, toAuth.statusCode());
+      assertTrue(toAuth.headers().firstValue("Location").orElseThrow().contains("/demo/auth?"));
+      HttpResponse<String> launchForm = browser.get(toAuth.headers().firstValue("Location").get());
+      HttpResponse<String> launched = browser.submitAutoPost(launchForm);
+      assertEquals(303, launched.statusCode());
+      HttpResponse<String> page = browser.follow(launched);
+      assertTrue(page.uri().getPath().startsWith("/class/"));
+      assertTrue(page.body().contains("Sanne de Vries"));
+      assertTrue(page.body().contains("Studenten (25)"), page.body());
+      assertTrue(page.body().contains("Esra Demir"));
+    }
+  }
+
+  @Test
+  void studentButtonOpensThatStudentsOwnPage() {
+    try (ToolServer tool = ToolServer.start(true)) {
+      Browser browser = new Browser();
+      browser.get(tool.baseUrl() + "/demo");
+      HttpResponse<String> form =
+          browser.get(tool.baseUrl() + "/demo/start?as=student&student=demo-student-04");
+      HttpResponse<String> toAuth = browser.submitAutoPost(form);
+      HttpResponse<String> launched =
+          browser.submitAutoPost(browser.get(toAuth.headers().firstValue("Location").get()));
+      HttpResponse<String> page = browser.follow(launched);
+      assertEquals("/me", page.uri().getPath());
+      assertTrue(page.body().contains("Mehmet"), page.body());
+    }
+  }
+
+  @Test
+  void demoIsAbsentUnlessSwitchedOn() {
+    try (ToolServer tool = ToolServer.start(false)) {
+      Browser browser = new Browser();
+      assertEquals(404, browser.get(tool.baseUrl() + "/demo").statusCode());
+      assertEquals(404, browser.get(tool.baseUrl() + "/demo/jwks.json").statusCode());
+      assertEquals(0, tool.count("SELECT COUNT(*) FROM platform"));
+      assertFalse(browser.get(tool.baseUrl() + "/start").body().contains("DEMO"));
+    }
+  }
+
+  @Test
+  void demoAnswersOnlyForLocalhostNames() {
+    try (ToolServer tool = ToolServer.start(true)) {
+      // Same loopback socket, but a Host header that a production name would carry.
+      HttpResponse<String> page =
+          new Browser()
+              .get(tool.baseUrl() + "/demo", java.util.Map.of("Host", "aanwezig.school.nl"));
+      assertEquals(404, page.statusCode());
+    }
+  }
+
+  @Test
+  void demoIsRefusedOnAnyDatabaseButEmbeddedDerby() {
+    AppConfig postgres =
+        new AppConfig(
+            "jdbc:postgresql://db/samen", "u", "p", Optional.empty(), true, Duration.ofHours(1));
+    AppConfig derbyServer =
+        new AppConfig(
+            "jdbc:derby://db:1527/samen", "u", "p", Optional.empty(), true, Duration.ofHours(1));
+    AppConfig embedded =
+        new AppConfig(
+            "jdbc:derby:memory:x;create=true", "", "", Optional.empty(), true, Duration.ofHours(1));
+    assertFalse(DemoPlatform.allowed(postgres));
+    assertFalse(DemoPlatform.allowed(derbyServer));
+    assertTrue(DemoPlatform.allowed(embedded));
+  }
+}
