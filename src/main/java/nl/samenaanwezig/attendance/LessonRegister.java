@@ -1,0 +1,171 @@
+package nl.samenaanwezig.attendance;
+
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.samenaanwezig.db.Database;
+import nl.samenaanwezig.lti.Course;
+import nl.samenaanwezig.lti.Person;
+
+/**
+ * Writes attendance: lessons (idempotent by the sender's id) and marks (one per student and lesson,
+ * history kept, day figures updated in the same transaction). The registration screen, the CSV
+ * import and the API all write through here.
+ */
+public final class LessonRegister {
+  private final Database db;
+  private final Clock clock;
+
+  public LessonRegister(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  /** A lesson as a sender describes it. */
+  public record LessonSpec(
+      LocalDate date,
+      LocalTime start,
+      LocalTime end,
+      Integer scheduledMinutes,
+      String group,
+      Lesson.Source source,
+      String externalId) {}
+
+  /** Finds the lesson with this sender id or creates it; a second call returns the same lesson. */
+  public Lesson lesson(long courseId, LessonSpec spec) {
+    return db.tx(em -> lesson(em, em.find(Course.class, courseId), spec));
+  }
+
+  static Lesson lesson(EntityManager em, Course course, LessonSpec spec) {
+    Optional<Lesson> existing =
+        em
+            .createQuery(
+                "select l from Lesson l where l.course = :c and l.source = :s"
+                    + " and l.externalId = :e",
+                Lesson.class)
+            .setParameter("c", course)
+            .setParameter("s", spec.source().name())
+            .setParameter("e", spec.externalId())
+            .getResultList()
+            .stream()
+            .findFirst();
+    if (existing.isPresent()) {
+      Lesson lesson = existing.get();
+      if (!lesson.date().equals(spec.date())) {
+        throw new IllegalArgumentException("a lesson cannot move to another date");
+      }
+      int scheduledBefore = lesson.scheduledMinutes();
+      lesson.reschedule(spec.start(), spec.end(), spec.scheduledMinutes(), spec.group());
+      if (lesson.scheduledMinutes() != scheduledBefore) {
+        // The day figures of every student were computed with the old length.
+        em.flush();
+        PresenceDays.rebuild(
+            em,
+            course.id(),
+            lesson.date(),
+            lesson.date(),
+            Policies.of(em, course.platform().institution().id()));
+      }
+      return lesson;
+    }
+    Lesson lesson =
+        new Lesson(
+            course,
+            spec.date(),
+            spec.start(),
+            spec.end(),
+            spec.scheduledMinutes(),
+            spec.group(),
+            spec.source(),
+            spec.externalId());
+    em.persist(lesson);
+    return lesson;
+  }
+
+  /** The marks of a lesson by student id. */
+  public Map<Long, Mark.Entry> marks(long lessonId) {
+    return db.read(
+        em -> {
+          Map<Long, Mark.Entry> marks = new HashMap<>();
+          em.createQuery("select m from Mark m where m.lesson.id = :l", Mark.class)
+              .setParameter("l", lessonId)
+              .getResultList()
+              .forEach(m -> marks.put(m.student().id(), m.entry()));
+          return marks;
+        });
+  }
+
+  /**
+   * Saves marks for one lesson in one transaction; returns how many marks changed. The caller has
+   * checked that every student belongs to the lesson's course.
+   */
+  public int save(
+      long lessonId, Map<Long, Mark.Entry> entries, Long byPersonId, Lesson.Source via) {
+    Instant now = clock.instant();
+    return db.tx(
+        em -> {
+          Lesson lesson = em.find(Lesson.class, lessonId);
+          Person by = byPersonId == null ? null : em.find(Person.class, byPersonId);
+          CategoryPolicy policy = Policies.of(em, lesson.course().platform().institution().id());
+          Map<PresenceDays.Key, DayDelta> deltas = new HashMap<>();
+          int changed = 0;
+          for (Map.Entry<Long, Mark.Entry> e : entries.entrySet()) {
+            if (record(
+                em,
+                lesson,
+                em.find(Person.class, e.getKey()),
+                e.getValue(),
+                by,
+                via,
+                now,
+                policy,
+                deltas)) {
+              changed++;
+            }
+          }
+          PresenceDays.apply(em, deltas);
+          return changed;
+        });
+  }
+
+  /** Records one mark inside a transaction; adds its effect to {@code deltas}. */
+  static boolean record(
+      EntityManager em,
+      Lesson lesson,
+      Person student,
+      Mark.Entry entry,
+      Person by,
+      Lesson.Source via,
+      Instant now,
+      CategoryPolicy policy,
+      Map<PresenceDays.Key, DayDelta> deltas) {
+    List<Mark> found =
+        em.createQuery("select m from Mark m where m.lesson = :l and m.student = :s", Mark.class)
+            .setParameter("l", lesson)
+            .setParameter("s", student)
+            .getResultList();
+    PresenceDays.Key key = new PresenceDays.Key(lesson.course().id(), student.id(), lesson.date());
+    DayDelta after = DayDelta.of(entry, lesson.scheduledMinutes(), policy);
+    if (found.isEmpty()) {
+      Mark mark = new Mark(lesson, student, entry, by, via, now);
+      em.persist(mark);
+      em.persist(new MarkChange(mark, null, entry, by, via, now));
+      deltas.merge(key, after, DayDelta::plus);
+      return true;
+    }
+    Mark mark = found.get(0);
+    DayDelta before = DayDelta.of(mark.entry(), lesson.scheduledMinutes(), policy);
+    Optional<MarkChange> change = mark.change(entry, by, via, now);
+    change.ifPresent(em::persist);
+    if (change.isPresent()) {
+      deltas.merge(key, after.plus(before.negate()), DayDelta::plus);
+    }
+    return change.isPresent();
+  }
+}
