@@ -2,6 +2,9 @@ package nl.samenaanwezig;
 
 import java.time.Clock;
 import nl.samenaanwezig.admin.AdminResource;
+import nl.samenaanwezig.attendance.ClassFigures;
+import nl.samenaanwezig.attendance.LessonRegister;
+import nl.samenaanwezig.attendance.LessonResource;
 import nl.samenaanwezig.config.AppConfig;
 import nl.samenaanwezig.db.Database;
 import nl.samenaanwezig.demo.DemoPlatform;
@@ -45,6 +48,8 @@ public final class SamenApplication extends ResourceConfig {
     Launches launches = new Launches(db, validator, sessions, clock);
     BaseUrl baseUrl = new BaseUrl(config.publicBaseUrl());
     Memberships memberships = new Memberships(db);
+    LessonRegister lessons = new LessonRegister(db, clock);
+    ClassFigures classFigures = new ClassFigures(db);
 
     register(
         new AbstractBinder() {
@@ -62,6 +67,8 @@ public final class SamenApplication extends ResourceConfig {
             bind(demo).to(DemoPlatform.class);
             bind(baseUrl).to(BaseUrl.class);
             bind(memberships).to(Memberships.class);
+            bind(lessons).to(LessonRegister.class);
+            bind(classFigures).to(ClassFigures.class);
           }
         });
     register(new ErrorPages(pages));
@@ -76,6 +83,7 @@ public final class SamenApplication extends ResourceConfig {
     register(MyPageResource.class);
     register(AdminResource.class);
     register(DemoResource.class);
+    register(LessonResource.class);
   }
 
   Platforms platforms() {

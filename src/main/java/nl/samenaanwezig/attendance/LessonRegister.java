@@ -88,6 +88,10 @@ public final class LessonRegister {
     return lesson;
   }
 
+  public Optional<Lesson> find(long lessonId) {
+    return db.read(em -> Optional.ofNullable(em.find(Lesson.class, lessonId)));
+  }
+
   /** The marks of a lesson by student id. */
   public Map<Long, Mark.Entry> marks(long lessonId) {
     return db.read(
