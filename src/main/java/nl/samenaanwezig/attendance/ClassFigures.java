@@ -34,7 +34,7 @@ public final class ClassFigures {
       long lateCountYear,
       List<PresenceRate> weekly) {
 
-    static StudentFigures empty(long personId) {
+    public static StudentFigures empty(long personId) {
       List<PresenceRate> none = new ArrayList<>();
       for (int i = 0; i < SPARK_WEEKS; i++) {
         none.add(PresenceRate.NONE);
