@@ -9,7 +9,13 @@ public class LaunchException extends RuntimeException {
 
   /** Why a launch failed; each has its status and a message key in {@code i18n/messages}. */
   public enum Reason {
+    /** A required request parameter without a reason of its own. */
     MISSING_PARAMETER(400),
+    MISSING_ISSUER(400),
+    MISSING_LOGIN_HINT(400),
+    INVALID_TARGET_LINK_URI(400),
+    MISSING_ID_TOKEN(400),
+    MISSING_STATE(400),
     PLATFORM_REFUSED(401),
     UNKNOWN_PLATFORM(400),
     NOT_A_JWT(400),
@@ -19,12 +25,15 @@ public class LaunchException extends RuntimeException {
     BAD_SIGNATURE(401),
     PLATFORM_KEYS_UNAVAILABLE(502),
     STATE_UNKNOWN(401),
+    STATE_EXPIRED(401),
     STATE_MISMATCH(401),
     WRONG_ISSUER(401),
     WRONG_AUDIENCE(401),
     WRONG_AUTHORIZED_PARTY(401),
     EXPIRED(401),
     ISSUED_IN_FUTURE(401),
+    NOT_YET_VALID(401),
+    MISSING_TIMESTAMPS(401),
     NONCE_MISMATCH(401),
     INVALID_TOKEN(401),
     WRONG_VERSION(400),
@@ -34,6 +43,7 @@ public class LaunchException extends RuntimeException {
     MISSING_DEPLOYMENT_ID(400),
     UNKNOWN_DEPLOYMENT(403),
     MISSING_SUB(400),
+    CLAIM_TOO_LONG(400),
     MISSING_ROLES(400),
     MISSING_RESOURCE_LINK_ID(400),
     MISSING_TARGET_LINK_URI(400),

@@ -46,6 +46,15 @@ public final class LaunchValidator {
 
   static final Duration LEEWAY = Duration.ofSeconds(10);
 
+  // What the tool keeps of a launch (columns of person, course); see V1__foundation.sql.
+  private static final int MAX_ID = 255;
+  private static final int MAX_NAME = 300;
+  private static final int MAX_PART_OF_NAME = 200;
+  private static final int MAX_EMAIL = 320;
+  private static final int MAX_LOCALE = 35;
+  private static final int MAX_TITLE = 500;
+  private static final int MAX_LABEL = 255;
+
   private final PlatformKeys keys;
   private final Clock clock;
 
@@ -70,7 +79,7 @@ public final class LaunchValidator {
     JWTClaimsSet claims = claims(jwt);
     checkStandardClaims(claims, state, platform);
     // The checks above give precise reasons; Nimbus then validates the same token as an OIDC
-    // id_token once more, so nothing we forgot slips through.
+    // id_token once more (it also refuses a typ header other than JWT, which is ours to skip).
     try {
       IDTokenValidator validator =
           new IDTokenValidator(
@@ -89,7 +98,7 @@ public final class LaunchValidator {
 
   private static SignedJWT parse(String idToken) {
     if (idToken == null || idToken.isBlank()) {
-      throw new LaunchException(MISSING_PARAMETER, "id_token");
+      throw new LaunchException(MISSING_ID_TOKEN, "no id_token");
     }
     JWT jwt;
     try {
@@ -144,19 +153,29 @@ public final class LaunchValidator {
     if ((audience.size() > 1 || azp != null) && !platform.clientId().equals(azp)) {
       throw new LaunchException(WRONG_AUTHORIZED_PARTY, "azp " + azp);
     }
+    // Step 7 and 8: exp and iat are required; the clocks may differ by the leeway.
     Instant now = clock.instant();
     Date exp = claims.getExpirationTime();
-    if (exp == null || exp.toInstant().plus(LEEWAY).isBefore(now)) {
+    Date iat = claims.getIssueTime();
+    if (exp == null || iat == null) {
+      throw new LaunchException(MISSING_TIMESTAMPS, "exp " + exp + ", iat " + iat);
+    }
+    if (exp.toInstant().plus(LEEWAY).isBefore(now)) {
       throw new LaunchException(EXPIRED, "exp " + exp);
     }
-    Date iat = claims.getIssueTime();
-    if (iat == null || iat.toInstant().minus(LEEWAY).isAfter(now)) {
+    if (iat.toInstant().minus(LEEWAY).isAfter(now)) {
       throw new LaunchException(ISSUED_IN_FUTURE, "iat " + iat);
+    }
+    // RFC 7519 4.1.5; Nimbus' IDTokenValidator does not look at nbf.
+    Date nbf = claims.getNotBeforeTime();
+    if (nbf != null && nbf.toInstant().minus(LEEWAY).isAfter(now)) {
+      throw new LaunchException(NOT_YET_VALID, "nbf " + nbf);
     }
     String sub = stringClaim(claims, "sub");
     if (sub == null || sub.isBlank()) {
       throw new LaunchException(MISSING_SUB, "no sub");
     }
+    requireIdLength("sub", sub);
     // Step 9: the nonce must be the one this login initiation made (and only once: the state
     // holding it is consumed before validation).
     if (!state.nonce().equals(stringClaim(claims, "nonce"))) {
@@ -203,6 +222,7 @@ public final class LaunchValidator {
       if (resourceLinkId.isEmpty() || resourceLinkId.get().isBlank()) {
         throw new LaunchException(MISSING_RESOURCE_LINK_ID, "no resource_link.id");
       }
+      requireIdLength("resource_link.id", resourceLinkId.get());
       if (targetLinkUri == null || targetLinkUri.isBlank()) {
         throw new LaunchException(MISSING_TARGET_LINK_URI, "no target_link_uri");
       }
@@ -217,14 +237,15 @@ public final class LaunchValidator {
             .map(
                 c ->
                     new Launch.ContextClaim(
-                        String.valueOf(c.get("id")),
-                        asString(c.get("title")),
-                        asString(c.get("label"))));
+                        requireIdLength("context.id", String.valueOf(c.get("id"))),
+                        clip(asString(c.get("title")), MAX_TITLE),
+                        clip(asString(c.get("label")), MAX_LABEL)));
     Map<String, Object> presentation = objectClaim(claims, LtiClaims.LAUNCH_PRESENTATION);
     String locale =
         presentation != null && presentation.get("locale") != null
             ? String.valueOf(presentation.get("locale"))
             : stringClaim(claims, "locale");
+    String email = stringClaim(claims, "email");
     Map<String, String> custom = new LinkedHashMap<>();
     Map<String, Object> customClaim = objectClaim(claims, LtiClaims.CUSTOM);
     if (customClaim != null) {
@@ -242,11 +263,12 @@ public final class LaunchValidator {
         deploymentId,
         messageType,
         stringClaim(claims, "sub"),
-        stringClaim(claims, "name"),
-        stringClaim(claims, "given_name"),
-        stringClaim(claims, "family_name"),
-        stringClaim(claims, "email"),
-        locale,
+        clip(stringClaim(claims, "name"), MAX_NAME),
+        clip(stringClaim(claims, "given_name"), MAX_PART_OF_NAME),
+        clip(stringClaim(claims, "family_name"), MAX_PART_OF_NAME),
+        // A shortened address would reach someone else: too long means no address.
+        email != null && email.length() > MAX_EMAIL ? null : email,
+        locale != null && locale.length() > MAX_LOCALE ? null : locale,
         List.copyOf(ltiRoles),
         contextClaim,
         resourceLinkId,
@@ -268,5 +290,22 @@ public final class LaunchValidator {
 
   private static String asString(Object value) {
     return value == null ? null : String.valueOf(value);
+  }
+
+  /**
+   * OIDC Core 2 and LTI Core 1.3 (5.3.5, 5.3.6, 5.4.1): sub, context.id and resource_link.id are at
+   * most 255 characters. The tool keys people, courses and links on them, so it never shortens
+   * them.
+   */
+  private static String requireIdLength(String name, String id) {
+    if (id.length() > MAX_ID) {
+      throw new LaunchException(CLAIM_TOO_LONG, name + " has " + id.length() + " characters");
+    }
+    return id;
+  }
+
+  /** Display text longer than the tool keeps is shortened, not refused. */
+  private static String clip(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max);
   }
 }

@@ -13,6 +13,9 @@ import nl.samenaanwezig.db.Database;
  * which course and opens a session, all or nothing.
  */
 public final class Launches {
+  /** The login_state.state column; the tool issues 43 characters. */
+  private static final int MAX_STATE_LENGTH = 64;
+
   private final Database db;
   private final LaunchValidator validator;
   private final Sessions sessions;
@@ -29,8 +32,12 @@ public final class Launches {
   public record Result(Launch launch, Sessions.Opened session, Optional<Long> courseId) {}
 
   public Result finish(String idToken, String stateValue) {
+    // Both parameters are checked before the state is spent: a malformed post changes nothing.
+    if (idToken == null || idToken.isBlank()) {
+      throw new LaunchException(LaunchException.Reason.MISSING_ID_TOKEN, "no id_token");
+    }
     if (stateValue == null || stateValue.isBlank()) {
-      throw new LaunchException(LaunchException.Reason.MISSING_PARAMETER, "state");
+      throw new LaunchException(LaunchException.Reason.MISSING_STATE, "no state");
     }
     LoginState state = consume(stateValue);
     Platform platform = db.read(em -> em.find(Platform.class, state.platformId()));
@@ -43,29 +50,33 @@ public final class Launches {
 
   /**
    * Deletes the state row; only the request whose DELETE removed it may continue, so a replayed
-   * launch (same state) is refused even when two arrive at once.
+   * launch (same state) is refused even when two arrive at once. An expired state is spent too.
    */
   private LoginState consume(String stateValue) {
-    Instant now = clock.instant();
-    return db.tx(
-        em -> {
-          LoginState state = em.find(LoginState.class, stateValue);
-          if (state == null) {
-            throw new LaunchException(
-                LaunchException.Reason.STATE_UNKNOWN, "unknown or already used state");
-          }
-          int removed =
-              em.createQuery("delete from LoginState s where s.state = :s")
-                  .setParameter("s", stateValue)
-                  .executeUpdate();
-          if (removed != 1) {
-            throw new LaunchException(LaunchException.Reason.STATE_UNKNOWN, "state used meanwhile");
-          }
-          if (state.expiredAt(now)) {
-            throw new LaunchException(LaunchException.Reason.STATE_UNKNOWN, "state expired");
-          }
-          return state;
-        });
+    if (stateValue.length() > MAX_STATE_LENGTH) {
+      throw new LaunchException(LaunchException.Reason.STATE_UNKNOWN, "state longer than issued");
+    }
+    LoginState state =
+        db.tx(
+            em -> {
+              LoginState found = em.find(LoginState.class, stateValue);
+              if (found == null) {
+                return null;
+              }
+              int removed =
+                  em.createQuery("delete from LoginState s where s.state = :s")
+                      .setParameter("s", stateValue)
+                      .executeUpdate();
+              return removed == 1 ? found : null;
+            });
+    if (state == null) {
+      throw new LaunchException(
+          LaunchException.Reason.STATE_UNKNOWN, "unknown state, or used already");
+    }
+    if (state.expiredAt(clock.instant())) {
+      throw new LaunchException(LaunchException.Reason.STATE_EXPIRED, "state expired");
+    }
+    return state;
   }
 
   private Result record(EntityManager em, Launch launch) {

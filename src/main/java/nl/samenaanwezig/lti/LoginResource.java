@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.logging.Logger;
@@ -35,6 +36,9 @@ import nl.samenaanwezig.web.BaseUrl;
 public class LoginResource {
   private static final Logger LOG = Logger.getLogger(LoginResource.class.getName());
   static final Duration STATE_LIFETIME = Duration.ofMinutes(5);
+
+  /** The login_state.target_link_uri column. */
+  private static final int MAX_TARGET_LINK_URI_LENGTH = 2000;
 
   @Inject Platforms platforms;
   @Inject Database db;
@@ -72,9 +76,16 @@ public class LoginResource {
       String messageHint,
       String clientId,
       String deploymentId) {
-    requireParam("iss", iss);
-    requireParam("login_hint", loginHint);
-    requireParam("target_link_uri", targetLinkUri);
+    require(iss, LaunchException.Reason.MISSING_ISSUER);
+    require(loginHint, LaunchException.Reason.MISSING_LOGIN_HINT);
+    require(targetLinkUri, LaunchException.Reason.MISSING_TARGET_LINK_URI);
+    if (!isHttpUrl(targetLinkUri) || targetLinkUri.length() > MAX_TARGET_LINK_URI_LENGTH) {
+      throw new LaunchException(
+          LaunchException.Reason.INVALID_TARGET_LINK_URI,
+          "target_link_uri is no http(s) URL of at most "
+              + MAX_TARGET_LINK_URI_LENGTH
+              + " characters");
+    }
     Platform platform =
         platforms
             .find(iss, clientId)
@@ -120,9 +131,21 @@ public class LoginResource {
     return Response.status(Response.Status.FOUND).location(auth.build().toURI()).build();
   }
 
-  private static void requireParam(String name, String value) {
+  private static void require(String value, LaunchException.Reason reason) {
     if (value == null || value.isBlank()) {
-      throw new LaunchException(LaunchException.Reason.MISSING_PARAMETER, name);
+      throw new LaunchException(reason, "parameter absent");
+    }
+  }
+
+  /** IMS Security 5.1.1.1: target_link_uri is the URL the launch is for, so an http(s) URL. */
+  private static boolean isHttpUrl(String value) {
+    try {
+      URI uri = new URI(value);
+      return uri.getHost() != null
+          && ("https".equalsIgnoreCase(uri.getScheme())
+              || "http".equalsIgnoreCase(uri.getScheme()));
+    } catch (URISyntaxException e) {
+      return false;
     }
   }
 }
