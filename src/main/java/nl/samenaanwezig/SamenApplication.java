@@ -22,6 +22,7 @@ import nl.samenaanwezig.lti.Platforms;
 import nl.samenaanwezig.lti.SessionErrors;
 import nl.samenaanwezig.lti.Sessions;
 import nl.samenaanwezig.lti.ToolKeys;
+import nl.samenaanwezig.lti.deeplinking.DeepLinkingResource;
 import nl.samenaanwezig.web.BaseUrl;
 import nl.samenaanwezig.web.ErrorPages;
 import nl.samenaanwezig.web.Pages;
@@ -72,6 +73,7 @@ public final class SamenApplication extends ResourceConfig {
     register(LaunchResource.class);
     register(JwksResource.class);
     register(StartResource.class);
+    register(DeepLinkingResource.class);
     register(ClassResource.class);
     register(MyPageResource.class);
     register(AdminResource.class);
