@@ -25,6 +25,7 @@ import nl.samenaanwezig.lti.Platforms;
 import nl.samenaanwezig.lti.SessionErrors;
 import nl.samenaanwezig.lti.Sessions;
 import nl.samenaanwezig.lti.ToolKeys;
+import nl.samenaanwezig.lti.deeplinking.DeepLinkingResource;
 import nl.samenaanwezig.web.BaseUrl;
 import nl.samenaanwezig.web.ErrorPages;
 import nl.samenaanwezig.web.Pages;
@@ -79,6 +80,7 @@ public final class SamenApplication extends ResourceConfig {
     register(LaunchResource.class);
     register(JwksResource.class);
     register(StartResource.class);
+    register(DeepLinkingResource.class);
     register(ClassResource.class);
     register(MyPageResource.class);
     register(AdminResource.class);

@@ -19,6 +19,7 @@ import java.util.Optional;
 import nl.samenaanwezig.lti.Role;
 import nl.samenaanwezig.lti.Session;
 import nl.samenaanwezig.lti.Sessions;
+import nl.samenaanwezig.lti.deeplinking.Placement;
 import nl.samenaanwezig.web.ErrorPages;
 import nl.samenaanwezig.web.Pages;
 
@@ -53,8 +54,20 @@ public class StartResource {
     return Response.seeOther(URI.create(homeOf(session))).build();
   }
 
-  /** The start page of a session's role: mentor, then student, then administrator. */
+  /**
+   * The start page of a session: the picker for a deep linking launch, the page a placed link
+   * (custom parameter {@code placement}) opens for the user's role, else by role: mentor, then
+   * student, then administrator.
+   */
   static String homeOf(Session session) {
+    if (session.isDeepLinking()) {
+      return "/deeplinking";
+    }
+    Optional<String> placed =
+        session.placement().flatMap(Placement::fromId).flatMap(p -> p.pathFor(session));
+    if (placed.isPresent()) {
+      return placed.get();
+    }
     if (session.course().isPresent() && session.has(Role.MENTOR)) {
       return "/class/" + session.course().get().id();
     }

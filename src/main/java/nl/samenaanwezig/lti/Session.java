@@ -54,6 +54,10 @@ public class Session {
   @Column(name = "services_json")
   private String servicesJson;
 
+  // Written only by Sessions.answerDeepLinking (one conditional UPDATE), never by a merge.
+  @Column(name = "deep_link_answered_at", insertable = false, updatable = false)
+  private Instant deepLinkAnsweredAt;
+
   @Column(name = "handoff_hash")
   private String handoffHash;
 
@@ -161,5 +165,15 @@ public class Session {
 
   public String servicesJson() {
     return servicesJson;
+  }
+
+  /** True for a session opened by an LtiDeepLinkingRequest ("inhoud selecteren" in Moodle). */
+  public boolean isDeepLinking() {
+    return LtiClaims.DEEP_LINKING_REQUEST.equals(messageType);
+  }
+
+  /** True once this deep linking session sent its one response to the platform. */
+  public boolean deepLinkAnswered() {
+    return deepLinkAnsweredAt != null;
   }
 }

@@ -111,6 +111,27 @@ public final class Sessions {
     }
   }
 
+  /**
+   * Spends a deep linking session's one response: a deep linking request is answered once, so a
+   * replayed form cannot add a second set of activities. One conditional UPDATE checks and marks
+   * it, so of two posts at once only one gets {@code true}.
+   */
+  public boolean answerDeepLinking(Session session) {
+    if (!session.isDeepLinking()) {
+      return false;
+    }
+    int updated =
+        db.tx(
+            em ->
+                em.createNativeQuery(
+                        "UPDATE user_session SET deep_link_answered_at = ?"
+                            + " WHERE token_hash = ? AND deep_link_answered_at IS NULL")
+                    .setParameter(1, java.sql.Timestamp.from(clock.instant()))
+                    .setParameter(2, session.tokenHash())
+                    .executeUpdate());
+    return updated == 1;
+  }
+
   /** Persists a changed session (e.g. the chosen language). */
   public void save(Session session) {
     db.run(em -> em.merge(session));
