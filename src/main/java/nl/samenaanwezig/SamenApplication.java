@@ -26,6 +26,7 @@ import nl.samenaanwezig.lti.SessionErrors;
 import nl.samenaanwezig.lti.Sessions;
 import nl.samenaanwezig.lti.ToolKeys;
 import nl.samenaanwezig.lti.deeplinking.DeepLinkingResource;
+import nl.samenaanwezig.lti.registration.RegistrationResource;
 import nl.samenaanwezig.web.BaseUrl;
 import nl.samenaanwezig.web.ErrorPages;
 import nl.samenaanwezig.web.Pages;
@@ -79,6 +80,7 @@ public final class SamenApplication extends ResourceConfig {
     register(LoginResource.class);
     register(LaunchResource.class);
     register(JwksResource.class);
+    register(RegistrationResource.class);
     register(StartResource.class);
     register(DeepLinkingResource.class);
     register(ClassResource.class);

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collection;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -26,12 +27,7 @@ public final class SecurityHeadersFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    String ancestors = String.join(" ", frameOrigins.get());
-    res.setHeader(
-        "Content-Security-Policy",
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-            + " object-src 'none'; base-uri 'none'; frame-ancestors 'self'"
-            + (ancestors.isEmpty() ? "" : " " + ancestors));
+    res.setHeader("Content-Security-Policy", contentSecurityPolicy(frameOrigins.get()));
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "no-referrer");
     if (req.getRequestURI().startsWith("/static/")) {
@@ -40,5 +36,16 @@ public final class SecurityHeadersFilter extends HttpFilter {
       res.setHeader("Cache-Control", "no-store");
     }
     chain.doFilter(req, res);
+  }
+
+  /**
+   * The tool's CSP with these origins (besides 'self') in frame-ancestors; a resource that must be
+   * framed by a not yet registered platform sets its own header with this and replaces ours.
+   */
+  public static String contentSecurityPolicy(Collection<String> frameAncestors) {
+    String ancestors = String.join(" ", frameAncestors);
+    return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+        + " object-src 'none'; base-uri 'none'; frame-ancestors 'self'"
+        + (ancestors.isEmpty() ? "" : " " + ancestors);
   }
 }

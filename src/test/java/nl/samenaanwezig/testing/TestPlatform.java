@@ -134,6 +134,12 @@ public final class TestPlatform implements AutoCloseable {
     return this;
   }
 
+  /** Points this platform at a tool without registering it (dynamic registration does that). */
+  public TestPlatform connectTo(ToolServer tool) {
+    this.toolBaseUrl = tool.baseUrl();
+    return this;
+  }
+
   /** A launch with valid defaults (a learner in course-1); change one thing per negative test. */
   public LaunchBuilder launch() {
     if (toolBaseUrl == null) {
