@@ -2,9 +2,17 @@ package nl.samenaanwezig;
 
 import java.time.Clock;
 import nl.samenaanwezig.admin.AdminResource;
+import nl.samenaanwezig.api.ApiErrorFilter;
+import nl.samenaanwezig.api.ApiTokenResource;
+import nl.samenaanwezig.api.ApiTokens;
+import nl.samenaanwezig.api.LessonApi;
+import nl.samenaanwezig.api.OpenApiResource;
+import nl.samenaanwezig.api.Problems;
 import nl.samenaanwezig.attendance.ClassFigures;
 import nl.samenaanwezig.attendance.LessonRegister;
 import nl.samenaanwezig.attendance.LessonResource;
+import nl.samenaanwezig.attendance.imports.ImportResource;
+import nl.samenaanwezig.attendance.imports.MarkImport;
 import nl.samenaanwezig.config.AppConfig;
 import nl.samenaanwezig.db.Database;
 import nl.samenaanwezig.demo.DemoPlatform;
@@ -31,6 +39,7 @@ import nl.samenaanwezig.web.BaseUrl;
 import nl.samenaanwezig.web.ErrorPages;
 import nl.samenaanwezig.web.Pages;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
+import org.glassfish.jersey.media.multipart.MultiPartFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /** The JAX-RS application: its resources, and the one instance of each part they share. */
@@ -52,6 +61,8 @@ public final class SamenApplication extends ResourceConfig {
     Memberships memberships = new Memberships(db);
     LessonRegister lessons = new LessonRegister(db, clock);
     ClassFigures classFigures = new ClassFigures(db);
+    MarkImport markImport = new MarkImport(db, memberships, clock);
+    ApiTokens apiTokens = new ApiTokens(db, clock);
 
     register(
         new AbstractBinder() {
@@ -71,12 +82,17 @@ public final class SamenApplication extends ResourceConfig {
             bind(memberships).to(Memberships.class);
             bind(lessons).to(LessonRegister.class);
             bind(classFigures).to(ClassFigures.class);
+            bind(markImport).to(MarkImport.class);
+            bind(apiTokens).to(ApiTokens.class);
           }
         });
     register(new ErrorPages(pages));
     register(new LaunchErrors(pages));
     register(new SessionErrors(pages));
     register(new CsrfFilter(sessions, pages));
+    register(MultiPartFeature.class);
+    register(new Problems());
+    register(new ApiErrorFilter());
     register(LoginResource.class);
     register(LaunchResource.class);
     register(JwksResource.class);
@@ -88,6 +104,10 @@ public final class SamenApplication extends ResourceConfig {
     register(AdminResource.class);
     register(DemoResource.class);
     register(LessonResource.class);
+    register(ImportResource.class);
+    register(ApiTokenResource.class);
+    register(LessonApi.class);
+    register(OpenApiResource.class);
   }
 
   Platforms platforms() {

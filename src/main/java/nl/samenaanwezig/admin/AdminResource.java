@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import nl.samenaanwezig.api.ApiTokens;
 import nl.samenaanwezig.home.Frame;
 import nl.samenaanwezig.lti.PlatformJson;
 import nl.samenaanwezig.lti.PlatformOwnedElsewhereException;
@@ -40,11 +41,16 @@ import nl.samenaanwezig.web.Pages;
 @Produces(MediaType.TEXT_HTML)
 public class AdminResource {
   private static final Set<String> NOTICES =
-      Set.of("admin.import.saved", "admin.deployment.saved", "admin.keys.rotated");
+      Set.of(
+          "admin.import.saved",
+          "admin.deployment.saved",
+          "admin.keys.rotated",
+          "admin.apiTokens.revoked");
 
   @Inject Sessions sessions;
   @Inject Platforms platforms;
   @Inject ToolKeys keys;
+  @Inject ApiTokens apiTokens;
   @Inject Pages pages;
   @Inject BaseUrl baseUrl;
   @Context HttpServletRequest request;
@@ -129,6 +135,7 @@ public class AdminResource {
     vars.put("institution", session.platform().institution().name());
     vars.put("platforms", platforms.ofInstitution(institutionId));
     vars.put("keys", keys.all());
+    vars.put("apiTokens", apiTokens.rows(institutionId, session.locale()));
     vars.put("notice", notice);
     vars.put("problems", problems);
     vars.put("json", json);
