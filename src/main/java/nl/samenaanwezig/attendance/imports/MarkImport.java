@@ -85,7 +85,6 @@ public final class MarkImport {
   /** Writes the batch's valid marks; the caller checked {@link ImportBatch#importable}. */
   public Outcome write(Course course, ImportBatch batch, Long byPersonId) {
     Instant started = clock.instant();
-    // One instant for the whole import: it also finds the marks this import created.
     Timestamp now = Timestamp.from(started.truncatedTo(ChronoUnit.MILLIS));
     int[] order = batch.writeOrder();
     long[] lessonIds = new long[batch.lessonCount()];
@@ -271,13 +270,14 @@ public final class MarkImport {
     }
 
     /**
-     * Inserts new marks with their first history row, then updates changed ones with a history row
-     * each; true when something was written.
+     * Inserts new marks, then their first history rows, and updates changed marks with a history
+     * row each; true when something was written.
      */
     boolean marks(long[] lessonIds, Counts counts) throws SQLException {
       Map<MarkKey, StoredMark> stored = storedMarks();
       String via = batch.source().name();
-      int created = 0;
+      int[] created = new int[to - from];
+      int createdCount = 0;
       int changed = 0;
       try (PreparedStatement insert =
               c.prepareStatement(
@@ -308,7 +308,8 @@ public final class MarkImport {
             insert.setString(6, via);
             insert.setTimestamp(7, now);
             insert.addBatch();
-            if (++created % JDBC_BATCH == 0) {
+            created[createdCount++] = mark;
+            if (createdCount % JDBC_BATCH == 0) {
               insert.executeBatch();
             }
           } else if (before.category().equals(category.name()) && before.lateMinutes() == late) {
@@ -321,52 +322,55 @@ public final class MarkImport {
             update.setTimestamp(5, now);
             update.setLong(6, before.id());
             update.addBatch();
-            history.setLong(1, before.id());
-            history.setString(2, before.category());
-            history.setInt(3, before.lateMinutes());
-            history.setString(4, category.name());
-            history.setInt(5, late);
-            setPerson(history, 6);
-            history.setString(7, via);
-            history.setTimestamp(8, now);
-            history.addBatch();
+            history(history, before.id(), before.category(), before.lateMinutes(), category, late);
             changed++;
           }
         }
         insert.executeBatch();
-        if (created > 0) {
-          firstHistory(via);
-        }
-        // After the first history: a changed mark also gets this import's registered_at.
         update.executeBatch();
+        if (createdCount > 0) {
+          // The new marks' ids, read back with the same (index) plan as the marks before.
+          Map<MarkKey, StoredMark> withIds = storedMarks();
+          for (int i = 0; i < createdCount; i++) {
+            int mark = created[i];
+            long id =
+                withIds
+                    .get(new MarkKey(lessonIds[batch.markLesson(mark)], batch.markPerson(mark)))
+                    .id();
+            history(history, id, null, null, batch.markCategory(mark), batch.markLate(mark));
+            if ((i + 1) % JDBC_BATCH == 0) {
+              history.executeBatch();
+            }
+          }
+        }
         history.executeBatch();
       }
-      counts.marksCreated += created;
+      counts.marksCreated += createdCount;
       counts.marksChanged += changed;
-      return created + changed > 0;
+      return createdCount + changed > 0;
     }
 
-    /**
-     * The history rows of the marks just created, in one statement: in this chunk's days only marks
-     * created by this import carry its instant (changed marks are updated after this).
-     */
-    private void firstHistory(String via) throws SQLException {
-      try (PreparedStatement firstHistory =
-          c.prepareStatement(
-              "INSERT INTO mark_change (mark_id, old_category, old_late_minutes, new_category,"
-                  + " new_late_minutes, changed_by, changed_via, changed_at)"
-                  + " SELECT m.id, CAST(NULL AS VARCHAR(24)), CAST(NULL AS INTEGER),"
-                  + " m.category, m.late_minutes, m.registered_by, m.registered_via,"
-                  + " m.registered_at FROM mark m JOIN lesson l ON m.lesson_id = l.id"
-                  + " WHERE l.course_id = ? AND l.lesson_date BETWEEN ? AND ?"
-                  + " AND m.registered_at = ? AND m.registered_via = ?")) {
-        firstHistory.setLong(1, courseId);
-        firstHistory.setDate(2, Date.valueOf(first));
-        firstHistory.setDate(3, Date.valueOf(last));
-        firstHistory.setTimestamp(4, now);
-        firstHistory.setString(5, via);
-        firstHistory.executeUpdate();
+    private void history(
+        PreparedStatement history,
+        long markId,
+        String oldCategory,
+        Integer oldLate,
+        MarkCategory category,
+        int late)
+        throws SQLException {
+      history.setLong(1, markId);
+      history.setString(2, oldCategory);
+      if (oldLate == null) {
+        history.setNull(3, Types.INTEGER);
+      } else {
+        history.setInt(3, oldLate);
       }
+      history.setString(4, category.name());
+      history.setInt(5, late);
+      setPerson(history, 6);
+      history.setString(7, batch.source().name());
+      history.setTimestamp(8, now);
+      history.addBatch();
     }
 
     private Map<MarkKey, StoredMark> storedMarks() throws SQLException {
