@@ -40,7 +40,8 @@ public final class SamenApplication extends ResourceConfig {
 
   public SamenApplication(AppConfig config, Database db, Clock clock) {
     platforms = new Platforms(db, clock);
-    DemoPlatform demo = new DemoPlatform(config, platforms, db, clock);
+    LessonRegister lessons = new LessonRegister(db, clock);
+    DemoPlatform demo = new DemoPlatform(config, platforms, db, lessons, clock);
     Pages pages = new Pages(demo.enabled());
     sessions = new Sessions(db, clock, config.sessionLifetime());
     PlatformKeys platformKeys = new PlatformKeys();
@@ -50,7 +51,6 @@ public final class SamenApplication extends ResourceConfig {
     Launches launches = new Launches(db, validator, sessions, clock);
     BaseUrl baseUrl = new BaseUrl(config.publicBaseUrl());
     Memberships memberships = new Memberships(db);
-    LessonRegister lessons = new LessonRegister(db, clock);
     ClassFigures classFigures = new ClassFigures(db);
 
     register(
