@@ -41,9 +41,10 @@ public final class Startup implements ServletContextListener {
     FilterRegistration.Dynamic headers =
         ctx.addFilter("security-headers", new SecurityHeadersFilter(app.platforms()::frameOrigins));
     headers.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+    // Jersey reads this from the application's properties, not from the filter's init parameters,
+    // when it is given a ResourceConfig instance.
+    app.property(ServletProperties.FILTER_STATIC_CONTENT_REGEX, "/static/.*|/favicon\\.ico");
     FilterRegistration.Dynamic jersey = ctx.addFilter("jersey", new ServletContainer(app));
-    jersey.setInitParameter(
-        ServletProperties.FILTER_STATIC_CONTENT_REGEX, "/static/.*|/favicon\\.ico");
     jersey.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
 
     housekeeping =
