@@ -52,7 +52,9 @@ public class AdminResource {
   @GET
   public String page(@QueryParam("notice") String notice) {
     Session session = admin();
-    return render(session, NOTICES.contains(notice) ? notice : null, List.of(), "", 200);
+    // Set.of(...).contains(null) throws, and most visits come without a notice.
+    return render(
+        session, notice != null && NOTICES.contains(notice) ? notice : null, List.of(), "", 200);
   }
 
   @POST
