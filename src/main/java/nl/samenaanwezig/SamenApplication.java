@@ -22,6 +22,11 @@ import nl.samenaanwezig.lti.Platforms;
 import nl.samenaanwezig.lti.SessionErrors;
 import nl.samenaanwezig.lti.Sessions;
 import nl.samenaanwezig.lti.ToolKeys;
+import nl.samenaanwezig.lti.nrps.NrpsClient;
+import nl.samenaanwezig.lti.nrps.RosterSync;
+import nl.samenaanwezig.lti.services.ServiceClient;
+import nl.samenaanwezig.lti.services.ServiceHttp;
+import nl.samenaanwezig.lti.services.ServiceTokens;
 import nl.samenaanwezig.web.BaseUrl;
 import nl.samenaanwezig.web.ErrorPages;
 import nl.samenaanwezig.web.Pages;
@@ -29,9 +34,10 @@ import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /** The JAX-RS application: its resources, and the one instance of each part they share. */
-public final class SamenApplication extends ResourceConfig {
+public final class SamenApplication extends ResourceConfig implements AutoCloseable {
   private final Platforms platforms;
   private final Sessions sessions;
+  private final RosterSync rosterSync;
 
   public SamenApplication(AppConfig config, Database db, Clock clock) {
     platforms = new Platforms(db, clock);
@@ -45,6 +51,16 @@ public final class SamenApplication extends ResourceConfig {
     Launches launches = new Launches(db, validator, sessions, clock);
     BaseUrl baseUrl = new BaseUrl(config.publicBaseUrl());
     Memberships memberships = new Memberships(db);
+    ServiceHttp serviceHttp = new ServiceHttp(config.serviceTimeout());
+    ServiceTokens serviceTokens = new ServiceTokens(toolKeys, serviceHttp, clock);
+    ServiceClient serviceClient = new ServiceClient(serviceTokens, serviceHttp);
+    rosterSync =
+        new RosterSync(
+            db,
+            new NrpsClient(serviceClient, NrpsClient.Limits.DEFAULT),
+            clock,
+            config.rosterMaxAge());
+    launches.whenLaunched(rosterSync::launched);
 
     register(
         new AbstractBinder() {
@@ -62,6 +78,9 @@ public final class SamenApplication extends ResourceConfig {
             bind(demo).to(DemoPlatform.class);
             bind(baseUrl).to(BaseUrl.class);
             bind(memberships).to(Memberships.class);
+            bind(serviceTokens).to(ServiceTokens.class);
+            bind(serviceClient).to(ServiceClient.class);
+            bind(rosterSync).to(RosterSync.class);
           }
         });
     register(new ErrorPages(pages));
@@ -84,5 +103,11 @@ public final class SamenApplication extends ResourceConfig {
 
   Sessions sessions() {
     return sessions;
+  }
+
+  /** Stops the parts that own threads (the roster sync). */
+  @Override
+  public void close() {
+    rosterSync.close();
   }
 }

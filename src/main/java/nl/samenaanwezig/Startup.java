@@ -26,6 +26,7 @@ public final class Startup implements ServletContextListener {
   private static final Logger LOG = Logger.getLogger(Startup.class.getName());
 
   private Database db;
+  private SamenApplication app;
   private ScheduledExecutorService housekeeping;
 
   @Override
@@ -36,7 +37,7 @@ public final class Startup implements ServletContextListener {
             ? given
             : AppConfig.fromEnvironment();
     db = Database.open(config);
-    SamenApplication app = new SamenApplication(config, db, Clock.systemUTC());
+    app = new SamenApplication(config, db, Clock.systemUTC());
 
     FilterRegistration.Dynamic headers =
         ctx.addFilter("security-headers", new SecurityHeadersFilter(app.platforms()::frameOrigins));
@@ -71,6 +72,9 @@ public final class Startup implements ServletContextListener {
   public void contextDestroyed(ServletContextEvent event) {
     if (housekeeping != null) {
       housekeeping.shutdownNow();
+    }
+    if (app != null) {
+      app.close();
     }
     if (db != null) {
       db.close();
