@@ -26,7 +26,12 @@ import nl.samenaanwezig.lti.SessionErrors;
 import nl.samenaanwezig.lti.Sessions;
 import nl.samenaanwezig.lti.ToolKeys;
 import nl.samenaanwezig.lti.deeplinking.DeepLinkingResource;
+import nl.samenaanwezig.lti.nrps.NrpsClient;
+import nl.samenaanwezig.lti.nrps.RosterSync;
 import nl.samenaanwezig.lti.registration.RegistrationResource;
+import nl.samenaanwezig.lti.services.ServiceClient;
+import nl.samenaanwezig.lti.services.ServiceHttp;
+import nl.samenaanwezig.lti.services.ServiceTokens;
 import nl.samenaanwezig.web.BaseUrl;
 import nl.samenaanwezig.web.ErrorPages;
 import nl.samenaanwezig.web.Pages;
@@ -34,9 +39,10 @@ import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /** The JAX-RS application: its resources, and the one instance of each part they share. */
-public final class SamenApplication extends ResourceConfig {
+public final class SamenApplication extends ResourceConfig implements AutoCloseable {
   private final Platforms platforms;
   private final Sessions sessions;
+  private final RosterSync rosterSync;
 
   public SamenApplication(AppConfig config, Database db, Clock clock) {
     platforms = new Platforms(db, clock);
@@ -52,6 +58,16 @@ public final class SamenApplication extends ResourceConfig {
     BaseUrl baseUrl = new BaseUrl(config.publicBaseUrl());
     Memberships memberships = new Memberships(db);
     ClassFigures classFigures = new ClassFigures(db);
+    ServiceHttp serviceHttp = new ServiceHttp(config.serviceTimeout());
+    ServiceTokens serviceTokens = new ServiceTokens(toolKeys, serviceHttp, clock);
+    ServiceClient serviceClient = new ServiceClient(serviceTokens, serviceHttp);
+    rosterSync =
+        new RosterSync(
+            db,
+            new NrpsClient(serviceClient, NrpsClient.Limits.DEFAULT),
+            clock,
+            config.rosterMaxAge());
+    launches.whenLaunched(rosterSync::launched);
 
     register(
         new AbstractBinder() {
@@ -71,6 +87,9 @@ public final class SamenApplication extends ResourceConfig {
             bind(memberships).to(Memberships.class);
             bind(lessons).to(LessonRegister.class);
             bind(classFigures).to(ClassFigures.class);
+            bind(serviceTokens).to(ServiceTokens.class);
+            bind(serviceClient).to(ServiceClient.class);
+            bind(rosterSync).to(RosterSync.class);
           }
         });
     register(new ErrorPages(pages));
@@ -96,5 +115,11 @@ public final class SamenApplication extends ResourceConfig {
 
   Sessions sessions() {
     return sessions;
+  }
+
+  /** Stops the parts that own threads (the roster sync). */
+  @Override
+  public void close() {
+    rosterSync.close();
   }
 }

@@ -28,6 +28,7 @@ public final class Startup implements ServletContextListener {
   private static final Logger LOG = Logger.getLogger(Startup.class.getName());
 
   private Database db;
+  private SamenApplication app;
   private ScheduledExecutorService housekeeping;
 
   @Override
@@ -38,7 +39,7 @@ public final class Startup implements ServletContextListener {
             ? given
             : AppConfig.fromEnvironment();
     db = Database.open(config);
-    SamenApplication app = new SamenApplication(config, db, Clock.systemUTC());
+    app = new SamenApplication(config, db, Clock.systemUTC());
     importConfiguredPlatforms(app);
 
     FilterRegistration.Dynamic headers =
@@ -94,6 +95,9 @@ public final class Startup implements ServletContextListener {
   public void contextDestroyed(ServletContextEvent event) {
     if (housekeeping != null) {
       housekeeping.shutdownNow();
+    }
+    if (app != null) {
+      app.close();
     }
     if (db != null) {
       db.close();

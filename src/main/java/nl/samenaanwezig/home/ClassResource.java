@@ -4,13 +4,18 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -27,6 +32,7 @@ import nl.samenaanwezig.lti.Memberships;
 import nl.samenaanwezig.lti.Role;
 import nl.samenaanwezig.lti.Session;
 import nl.samenaanwezig.lti.Sessions;
+import nl.samenaanwezig.lti.nrps.RosterSync;
 import nl.samenaanwezig.web.Pages;
 
 /** The mentor's class page (the course tab): the course and its students. */
@@ -72,14 +78,27 @@ public class ClassResource {
           Comparator.comparingInt((StudentRow r) -> r.fourWeeks().percent().orElse(101))
               .thenComparing(byName);
       case "unexcused" ->
-          Comparator.comparingDouble(
-                  (StudentRow r) -> -Double.parseDouble(r.unexcusedHours().replace(',', '.')))
-              .thenComparing(byName);
+          Comparator.comparingLong((StudentRow r) -> -r.unexcusedMinutes()).thenComparing(byName);
       case "late" ->
           Comparator.comparingLong((StudentRow r) -> -r.lateCount()).thenComparing(byName);
       default -> byName;
     };
   }
+
+  @Inject RosterSync rosterSync;
+
+  /** A sync started by the launch just before usually finishes within this wait. */
+  static final Duration FIRST_VIEW_WAIT = Duration.ofSeconds(3);
+
+  /** The "vernieuwen" button waits this long for the roster before showing the page. */
+  static final Duration REFRESH_WAIT = Duration.ofSeconds(10);
+
+  /**
+   * The roster line: when it was last updated (time, or date and time when not today), how old it
+   * is after a failed sync, and whether a sync is running.
+   */
+  public record RosterLine(
+      String time, String date, String age, boolean failing, boolean running) {}
 
   @GET
   @Produces(MediaType.TEXT_HTML)
@@ -90,6 +109,7 @@ public class ClassResource {
         memberships
             .courseWhere(session.person(), courseId, Role.MENTOR)
             .orElseThrow(NotFoundException::new);
+    rosterSync.awaitRunning(courseId, FIRST_VIEW_WAIT);
     DateTimeFormatter when =
         DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
             .withLocale(session.locale())
@@ -127,6 +147,58 @@ public class ClassResource {
     vars.put("students", students);
     vars.put("sort", sort != null && SORTS.contains(sort) ? sort : "name");
     vars.put("mentors", mentors);
+    vars.put("roster", rosterLine(courseId, session));
+    vars.put("refreshUrl", "/class/" + courseId + "/roster/refresh");
     return pages.render("class", session.locale(), vars);
+  }
+
+  /** The mentor's "vernieuwen": reads the roster now (bounded wait), then shows the page again. */
+  @POST
+  @Path("roster/refresh")
+  public Response refreshRoster(@PathParam("courseId") long courseId) {
+    Session session = sessions.require(request);
+    memberships
+        .courseWhere(session.person(), courseId, Role.MENTOR)
+        .orElseThrow(NotFoundException::new);
+    rosterSync.refresh(courseId);
+    rosterSync.awaitRunning(courseId, REFRESH_WAIT);
+    return Response.seeOther(URI.create("/class/" + courseId)).build();
+  }
+
+  /** Null when the platform offers no roster service: then the page is as before. */
+  private RosterLine rosterLine(long courseId, Session session) {
+    RosterSync.Status status = rosterSync.status(courseId);
+    if (!status.offered()) {
+      return null;
+    }
+    if (status.updatedAt().isEmpty()) {
+      return new RosterLine(null, null, null, status.failing(), status.running());
+    }
+    Instant at = status.updatedAt().get();
+    DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm").withZone(SCHOOL_ZONE);
+    boolean today = LocalDate.ofInstant(at, SCHOOL_ZONE).equals(LocalDate.now(SCHOOL_ZONE));
+    String date =
+        today
+            ? null
+            : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(session.locale())
+                .withZone(SCHOOL_ZONE)
+                .format(at);
+    return new RosterLine(
+        time.format(at),
+        date,
+        age(Duration.between(at, Instant.now()), session),
+        status.failing(),
+        status.running());
+  }
+
+  private static String age(Duration age, Session session) {
+    if (age.toDays() > 0) {
+      return Pages.text(session.locale(), "class.roster.age.days", age.toDays());
+    }
+    if (age.toHours() > 0) {
+      return Pages.text(session.locale(), "class.roster.age.hours", age.toHours());
+    }
+    return Pages.text(session.locale(), "class.roster.age.minutes", Math.max(age.toMinutes(), 0));
   }
 }

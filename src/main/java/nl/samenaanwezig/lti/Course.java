@@ -7,7 +7,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 
 /** A course (LTI context) of a platform: a class with its mentors and students. */
 @Entity
@@ -27,6 +29,9 @@ public class Course {
 
   private String label;
 
+  @Column(name = "memberships_url")
+  private String membershipsUrl;
+
   protected Course() {}
 
   public Course(Platform platform, String contextId) {
@@ -42,6 +47,31 @@ public class Course {
     if (label != null && !label.isBlank()) {
       this.label = label.strip();
     }
+  }
+
+  /**
+   * Keeps the NRPS context_memberships_url a launch offered (LTI NRPS 2.0 section 3.6); only an
+   * absolute http(s) URL counts, anything else is ignored.
+   */
+  public void offerMemberships(String url) {
+    if (url == null || url.isBlank() || url.length() > 2000) {
+      return;
+    }
+    try {
+      URI uri = URI.create(url.strip());
+      if (uri.getHost() != null
+          && ("https".equalsIgnoreCase(uri.getScheme())
+              || "http".equalsIgnoreCase(uri.getScheme()))) {
+        this.membershipsUrl = uri.toString();
+      }
+    } catch (IllegalArgumentException e) {
+      // A malformed URL leaves the course without a roster service, as if none was offered.
+    }
+  }
+
+  /** The platform's membership service for this course, if a launch offered one. */
+  public Optional<URI> membershipsUrl() {
+    return Optional.ofNullable(membershipsUrl).map(URI::create);
   }
 
   /** Title, else label, else the context id: something a mentor recognises. */

@@ -1,5 +1,7 @@
 package nl.samenaanwezig.lti;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.text.ParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,5 +32,21 @@ public record Launch(
 
   public boolean isDeepLinking() {
     return LtiClaims.DEEP_LINKING_REQUEST.equals(messageType);
+  }
+
+  /** The NRPS claim's context_memberships_url, when the platform offers the course roster. */
+  public Optional<String> membershipsUrl() {
+    if (servicesJson == null) {
+      return Optional.empty();
+    }
+    try {
+      if (JSONObjectUtils.parse(servicesJson).get(LtiClaims.NRPS) instanceof Map<?, ?> nrps
+          && nrps.get("context_memberships_url") instanceof String url) {
+        return Optional.of(url);
+      }
+    } catch (ParseException e) {
+      // Written by LaunchValidator from parsed claims; unreadable means no services.
+    }
+    return Optional.empty();
   }
 }
