@@ -3,12 +3,15 @@ package nl.samenaanwezig;
 import java.time.Clock;
 import nl.samenaanwezig.admin.AdminResource;
 import nl.samenaanwezig.attendance.ClassFigures;
+import nl.samenaanwezig.attendance.ClassPatterns;
+import nl.samenaanwezig.attendance.ClassPatternsResource;
 import nl.samenaanwezig.attendance.LessonRegister;
 import nl.samenaanwezig.attendance.LessonResource;
 import nl.samenaanwezig.config.AppConfig;
 import nl.samenaanwezig.db.Database;
 import nl.samenaanwezig.demo.DemoPlatform;
 import nl.samenaanwezig.demo.DemoResource;
+import nl.samenaanwezig.home.ClassExportResource;
 import nl.samenaanwezig.home.ClassResource;
 import nl.samenaanwezig.home.MyPageResource;
 import nl.samenaanwezig.home.StartResource;
@@ -58,6 +61,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     BaseUrl baseUrl = new BaseUrl(config.publicBaseUrl());
     Memberships memberships = new Memberships(db);
     ClassFigures classFigures = new ClassFigures(db);
+    ClassPatterns classPatterns = new ClassPatterns(db);
     ServiceHttp serviceHttp = new ServiceHttp(config.serviceTimeout());
     ServiceTokens serviceTokens = new ServiceTokens(toolKeys, serviceHttp, clock);
     ServiceClient serviceClient = new ServiceClient(serviceTokens, serviceHttp);
@@ -87,6 +91,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
             bind(memberships).to(Memberships.class);
             bind(lessons).to(LessonRegister.class);
             bind(classFigures).to(ClassFigures.class);
+            bind(classPatterns).to(ClassPatterns.class);
             bind(serviceTokens).to(ServiceTokens.class);
             bind(serviceClient).to(ServiceClient.class);
             bind(rosterSync).to(RosterSync.class);
@@ -107,6 +112,8 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     register(AdminResource.class);
     register(DemoResource.class);
     register(LessonResource.class);
+    register(ClassPatternsResource.class);
+    register(ClassExportResource.class);
   }
 
   Platforms platforms() {

@@ -141,10 +141,12 @@ public class ClassResource {
         memberships.members(course, Role.MENTOR).stream()
             .map(m -> m.person().displayName())
             .toList();
+    ClassSummary summary = ClassSummary.of(figures.values(), noLessons);
     Map<String, Object> vars = Frame.of(session, "/class/" + courseId);
     vars.put("courseTitle", course.displayTitle());
     vars.put("courseId", course.id());
     vars.put("students", students);
+    vars.put("summary", summary);
     vars.put("sort", sort != null && SORTS.contains(sort) ? sort : "name");
     vars.put("mentors", mentors);
     vars.put("roster", rosterLine(courseId, session));
