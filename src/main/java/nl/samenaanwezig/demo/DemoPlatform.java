@@ -51,6 +51,14 @@ public final class DemoPlatform {
   private final Clock clock;
   private final RSAKey key;
   private final Set<String> seededIssuers = ConcurrentHashMap.newKeySet();
+  // A school year of marks takes seconds to write: the demo page must not wait for it.
+  private final java.util.concurrent.ExecutorService seeding =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "demo-seeding");
+            t.setDaemon(true);
+            return t;
+          });
 
   public DemoPlatform(
       AppConfig config, Platforms platforms, Database db, LessonRegister lessons, Clock clock) {
@@ -221,7 +229,14 @@ public final class DemoPlatform {
               return course.id();
             });
     if (courseId != null) {
-      seedAttendance(platform, courseId);
+      seeding.submit(
+          () -> {
+            try {
+              seedAttendance(platform, courseId);
+            } catch (RuntimeException e) {
+              LOG.log(java.util.logging.Level.SEVERE, "demo attendance not seeded", e);
+            }
+          });
     }
   }
 
