@@ -28,6 +28,8 @@ import nl.samenaanwezig.lti.Platforms;
 import nl.samenaanwezig.lti.SessionErrors;
 import nl.samenaanwezig.lti.Sessions;
 import nl.samenaanwezig.lti.ToolKeys;
+import nl.samenaanwezig.lti.ags.AgsClient;
+import nl.samenaanwezig.lti.ags.MeetingGrades;
 import nl.samenaanwezig.lti.deeplinking.DeepLinkingResource;
 import nl.samenaanwezig.lti.nrps.NrpsClient;
 import nl.samenaanwezig.lti.nrps.RosterSync;
@@ -72,6 +74,8 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
             clock,
             config.rosterMaxAge());
     launches.whenLaunched(rosterSync::launched);
+    MeetingGrades meetingGrades =
+        new MeetingGrades(db, new AgsClient(serviceClient, AgsClient.Limits.DEFAULT), clock);
 
     register(
         new AbstractBinder() {
@@ -95,6 +99,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
             bind(serviceTokens).to(ServiceTokens.class);
             bind(serviceClient).to(ServiceClient.class);
             bind(rosterSync).to(RosterSync.class);
+            bind(meetingGrades).to(MeetingGrades.class);
           }
         });
     register(new ErrorPages(pages));

@@ -29,6 +29,7 @@ import nl.samenaanwezig.lti.Role;
 import nl.samenaanwezig.lti.Session;
 import nl.samenaanwezig.lti.Sessions;
 import nl.samenaanwezig.lti.ToolKeys;
+import nl.samenaanwezig.lti.ags.MeetingGrades;
 import nl.samenaanwezig.web.BaseUrl;
 import nl.samenaanwezig.web.Pages;
 
@@ -40,13 +41,18 @@ import nl.samenaanwezig.web.Pages;
 @Produces(MediaType.TEXT_HTML)
 public class AdminResource {
   private static final Set<String> NOTICES =
-      Set.of("admin.import.saved", "admin.deployment.saved", "admin.keys.rotated");
+      Set.of(
+          "admin.import.saved",
+          "admin.deployment.saved",
+          "admin.keys.rotated",
+          "admin.grades.saved");
 
   @Inject Sessions sessions;
   @Inject Platforms platforms;
   @Inject ToolKeys keys;
   @Inject Pages pages;
   @Inject BaseUrl baseUrl;
+  @Inject MeetingGrades meetingGrades;
   @Context HttpServletRequest request;
 
   @GET
@@ -103,6 +109,19 @@ public class AdminResource {
     return done("admin.keys.rotated");
   }
 
+  /** The institution option "MOL-gesprek gevoerd naar het cijferboek": a checkbox, on or off. */
+  @POST
+  @Path("grades")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response saveGrades(@FormParam("meetingGrades") String meetingGradesBox) {
+    Session session = admin();
+    if (meetingGradesBox != null && !"on".equals(meetingGradesBox)) {
+      return invalid(session, List.of("admin.grades.invalid"), "");
+    }
+    meetingGrades.enable(session.platform().institution().id(), meetingGradesBox != null);
+    return done("admin.grades.saved");
+  }
+
   private Session admin() {
     Session session = sessions.require(request);
     if (!session.has(Role.ADMIN)) {
@@ -134,6 +153,7 @@ public class AdminResource {
     vars.put("json", json);
     vars.put("registerUrl", base + "/lti/register");
     vars.put("jwksUrl", base + "/.well-known/jwks.json");
+    vars.put("meetingGrades", meetingGrades.enabled(institutionId));
     return pages.render("admin", session.locale(), vars);
   }
 }
