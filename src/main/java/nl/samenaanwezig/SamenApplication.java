@@ -5,6 +5,7 @@ import nl.samenaanwezig.admin.AdminResource;
 import nl.samenaanwezig.attendance.ClassFigures;
 import nl.samenaanwezig.attendance.LessonRegister;
 import nl.samenaanwezig.attendance.LessonResource;
+import nl.samenaanwezig.attendance.StudentAttendance;
 import nl.samenaanwezig.config.AppConfig;
 import nl.samenaanwezig.db.Database;
 import nl.samenaanwezig.demo.DemoPlatform;
@@ -27,6 +28,13 @@ import nl.samenaanwezig.lti.Sessions;
 import nl.samenaanwezig.lti.ToolKeys;
 import nl.samenaanwezig.lti.deeplinking.DeepLinkingResource;
 import nl.samenaanwezig.lti.registration.RegistrationResource;
+import nl.samenaanwezig.protocol.ClassSignalsResource;
+import nl.samenaanwezig.protocol.Duties;
+import nl.samenaanwezig.protocol.InstitutionSignalsResource;
+import nl.samenaanwezig.protocol.ProtocolAdminResource;
+import nl.samenaanwezig.protocol.ProtocolSettings;
+import nl.samenaanwezig.protocol.Signals;
+import nl.samenaanwezig.protocol.StudentResource;
 import nl.samenaanwezig.web.BaseUrl;
 import nl.samenaanwezig.web.ErrorPages;
 import nl.samenaanwezig.web.Pages;
@@ -52,6 +60,10 @@ public final class SamenApplication extends ResourceConfig {
     Memberships memberships = new Memberships(db);
     LessonRegister lessons = new LessonRegister(db, clock);
     ClassFigures classFigures = new ClassFigures(db);
+    StudentAttendance studentAttendance = new StudentAttendance(db);
+    ProtocolSettings protocolSettings = new ProtocolSettings(db, clock);
+    Duties duties = new Duties(db, clock);
+    Signals signals = new Signals(db, clock);
 
     register(
         new AbstractBinder() {
@@ -71,6 +83,10 @@ public final class SamenApplication extends ResourceConfig {
             bind(memberships).to(Memberships.class);
             bind(lessons).to(LessonRegister.class);
             bind(classFigures).to(ClassFigures.class);
+            bind(studentAttendance).to(StudentAttendance.class);
+            bind(protocolSettings).to(ProtocolSettings.class);
+            bind(duties).to(Duties.class);
+            bind(signals).to(Signals.class);
           }
         });
     register(new ErrorPages(pages));
@@ -88,6 +104,10 @@ public final class SamenApplication extends ResourceConfig {
     register(AdminResource.class);
     register(DemoResource.class);
     register(LessonResource.class);
+    register(ClassSignalsResource.class);
+    register(InstitutionSignalsResource.class);
+    register(StudentResource.class);
+    register(ProtocolAdminResource.class);
   }
 
   Platforms platforms() {

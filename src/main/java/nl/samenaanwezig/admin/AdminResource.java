@@ -29,6 +29,7 @@ import nl.samenaanwezig.lti.Role;
 import nl.samenaanwezig.lti.Session;
 import nl.samenaanwezig.lti.Sessions;
 import nl.samenaanwezig.lti.ToolKeys;
+import nl.samenaanwezig.protocol.ProtocolSettings;
 import nl.samenaanwezig.web.BaseUrl;
 import nl.samenaanwezig.web.Pages;
 
@@ -40,13 +41,15 @@ import nl.samenaanwezig.web.Pages;
 @Produces(MediaType.TEXT_HTML)
 public class AdminResource {
   private static final Set<String> NOTICES =
-      Set.of("admin.import.saved", "admin.deployment.saved", "admin.keys.rotated");
+      Set.of(
+          "admin.import.saved", "admin.deployment.saved", "admin.keys.rotated", "protocol.saved");
 
   @Inject Sessions sessions;
   @Inject Platforms platforms;
   @Inject ToolKeys keys;
   @Inject Pages pages;
   @Inject BaseUrl baseUrl;
+  @Inject ProtocolSettings protocolSettings;
   @Context HttpServletRequest request;
 
   @GET
@@ -134,6 +137,7 @@ public class AdminResource {
     vars.put("json", json);
     vars.put("registerUrl", base + "/lti/register");
     vars.put("jwksUrl", base + "/.well-known/jwks.json");
+    vars.put("protocolForms", protocolSettings.forms(institutionId, session.locale()));
     return pages.render("admin", session.locale(), vars);
   }
 }
