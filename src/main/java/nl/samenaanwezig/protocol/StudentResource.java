@@ -73,7 +73,8 @@ public class StudentResource {
       @PathParam("personId") long personId,
       @QueryParam("notice") String notice) {
     Access access = access(courseId, personId);
-    return render(access, NOTICES.contains(notice) ? notice : null, List.of(), Map.of());
+    return render(
+        access, notice != null && NOTICES.contains(notice) ? notice : null, List.of(), Map.of());
   }
 
   @POST
