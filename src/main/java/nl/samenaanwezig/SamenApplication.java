@@ -28,7 +28,9 @@ import nl.samenaanwezig.lti.Sessions;
 import nl.samenaanwezig.lti.ToolKeys;
 import nl.samenaanwezig.lti.deeplinking.DeepLinkingResource;
 import nl.samenaanwezig.lti.registration.RegistrationResource;
+import nl.samenaanwezig.protocol.Acknowledgements;
 import nl.samenaanwezig.protocol.ClassSignalsResource;
+import nl.samenaanwezig.protocol.DuoResource;
 import nl.samenaanwezig.protocol.Duties;
 import nl.samenaanwezig.protocol.InstitutionSignalsResource;
 import nl.samenaanwezig.protocol.ProtocolAdminResource;
@@ -64,6 +66,7 @@ public final class SamenApplication extends ResourceConfig {
     ProtocolSettings protocolSettings = new ProtocolSettings(db, clock);
     Duties duties = new Duties(db, clock);
     Signals signals = new Signals(db, clock);
+    Acknowledgements acknowledgements = new Acknowledgements(db, clock);
 
     register(
         new AbstractBinder() {
@@ -87,6 +90,7 @@ public final class SamenApplication extends ResourceConfig {
             bind(protocolSettings).to(ProtocolSettings.class);
             bind(duties).to(Duties.class);
             bind(signals).to(Signals.class);
+            bind(acknowledgements).to(Acknowledgements.class);
           }
         });
     register(new ErrorPages(pages));
@@ -107,6 +111,7 @@ public final class SamenApplication extends ResourceConfig {
     register(ClassSignalsResource.class);
     register(InstitutionSignalsResource.class);
     register(StudentResource.class);
+    register(DuoResource.class);
     register(ProtocolAdminResource.class);
   }
 

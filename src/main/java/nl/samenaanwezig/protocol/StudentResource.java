@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,14 +32,14 @@ import nl.samenaanwezig.home.Frame;
 import nl.samenaanwezig.lti.Course;
 import nl.samenaanwezig.lti.Memberships;
 import nl.samenaanwezig.lti.Person;
-import nl.samenaanwezig.lti.Role;
 import nl.samenaanwezig.lti.Session;
 import nl.samenaanwezig.lti.Sessions;
 import nl.samenaanwezig.web.Pages;
 
 /**
  * A student seen by a mentor of the course: the school year week by week, the signals with their
- * steps, acknowledging a step, the student's legal duty, and the evidence for a DUO report.
+ * steps, acknowledging a step, and the student's legal duty. The DUO evidence is {@link
+ * DuoResource}.
  */
 @Path("/class/{courseId}/students/{personId}")
 @Produces(MediaType.TEXT_HTML)
@@ -50,19 +49,13 @@ public class StudentResource {
   @Inject Sessions sessions;
   @Inject Memberships memberships;
   @Inject Signals signals;
+  @Inject Acknowledgements acknowledgements;
   @Inject ProtocolSettings settings;
   @Inject Duties duties;
   @Inject StudentAttendance attendance;
   @Inject Database db;
   @Inject Pages pages;
   @Context HttpServletRequest request;
-
-  /** Who asks, about which student of which course. */
-  private record Access(Session session, Course course, Person student) {
-    String path() {
-      return "/class/" + course.id() + "/students/" + student.id();
-    }
-  }
 
   /** An earlier acknowledgement, for the history list. */
   public record Handled(String when, String step, String by, String reportedOn, String note) {}
@@ -72,7 +65,8 @@ public class StudentResource {
       @PathParam("courseId") long courseId,
       @PathParam("personId") long personId,
       @QueryParam("notice") String notice) {
-    Access access = access(courseId, personId);
+    StudentAccess access =
+        StudentAccess.check(request, sessions, memberships, db, courseId, personId);
     return render(
         access, notice != null && NOTICES.contains(notice) ? notice : null, List.of(), Map.of());
   }
@@ -87,11 +81,13 @@ public class StudentResource {
       @FormParam("level") String levelText,
       @FormParam("note") String note,
       @FormParam("reportedOn") String reportedOnText) {
-    Access access = access(courseId, personId);
+    StudentAccess access =
+        StudentAccess.check(request, sessions, memberships, db, courseId, personId);
     Locale locale = access.session().locale();
     Map<String, String> values = new HashMap<>();
     values.put("note", note == null ? "" : note);
     values.put("reportedOn", reportedOnText == null ? "" : reportedOnText.strip());
+    values.put("rule", ruleName == null ? "" : ruleName);
     Optional<Rule> rule = Rule.parse(ruleName);
     int level;
     try {
@@ -138,7 +134,7 @@ public class StudentResource {
     if (!problems.isEmpty()) {
       return refuse(access, 400, problems, values);
     }
-    signals.acknowledge(
+    acknowledgements.acknowledge(
         access.course(),
         personId,
         rule.get(),
@@ -157,7 +153,8 @@ public class StudentResource {
       @PathParam("courseId") long courseId,
       @PathParam("personId") long personId,
       @FormParam("duty") String dutyName) {
-    Access access = access(courseId, personId);
+    StudentAccess access =
+        StudentAccess.check(request, sessions, memberships, db, courseId, personId);
     Optional<Duty> duty = Duty.parse(dutyName);
     if (duty.isEmpty()) {
       return refuse(
@@ -171,77 +168,8 @@ public class StudentResource {
         .build();
   }
 
-  @GET
-  @Path("duo")
-  public String duo(@PathParam("courseId") long courseId, @PathParam("personId") long personId) {
-    Access access = access(courseId, personId);
-    DuoEvidence evidence = evidence(access);
-    Map<String, Object> vars = Frame.of(access.session(), access.path() + "/duo");
-    vars.put("courseId", access.course().id());
-    vars.put("courseTitle", access.course().displayTitle());
-    vars.put("studentId", access.student().id());
-    vars.put("studentName", access.student().displayName());
-    vars.put("evidence", evidence);
-    vars.put("totalHours", DuoEvidence.hours(evidence.totalMinutes(), access.session().locale()));
-    return pages.render("duo", access.session().locale(), vars);
-  }
-
-  @GET
-  @Path("duo.csv")
-  @Produces("text/csv; charset=UTF-8")
-  public Response duoCsv(
-      @PathParam("courseId") long courseId, @PathParam("personId") long personId) {
-    Access access = access(courseId, personId);
-    DuoEvidence evidence = evidence(access);
-    String file = "duo-verzuim-" + personId + "-" + evidence.to() + ".csv";
-    return Response.ok(evidence.csv(access.session().locale()))
-        .type("text/csv; charset=UTF-8")
-        .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
-        .build();
-  }
-
-  private DuoEvidence evidence(Access access) {
-    LocalDate today = signals.today();
-    long institutionId = access.course().platform().institution().id();
-    Finding open =
-        signals.forStudent(access.course(), access.student().id(), today).stream()
-            .filter(s -> s.open() && s.rule() == Rule.DUO)
-            .map(Signal::finding)
-            .findFirst()
-            .orElse(null);
-    LocalDate lastReport =
-        signals.history(access.course(), access.student().id()).stream()
-            .filter(a -> a.rule() == Rule.DUO)
-            .map(Acknowledgement::reportedOn)
-            .findFirst()
-            .orElse(null);
-    LocalDate from = SchoolCalendar.schoolYearStart(today);
-    return DuoEvidence.of(
-        attendance.marks(access.course().id(), access.student().id(), from, today),
-        attendance.policy(institutionId),
-        attendance.calendar(institutionId),
-        settings.of(institutionId).setting(Rule.DUO),
-        open,
-        lastReport,
-        today);
-  }
-
-  private Access access(long courseId, long personId) {
-    Session session = sessions.require(request);
-    // Not a mentor here, no such course, or not a student of it: the same 404 for all.
-    Course course =
-        memberships
-            .courseWhere(session.person(), courseId, Role.MENTOR)
-            .orElseThrow(NotFoundException::new);
-    Person student =
-        Optional.ofNullable(db.read(em -> em.find(Person.class, personId)))
-            .filter(p -> memberships.rolesIn(p, course).contains(Role.STUDENT))
-            .orElseThrow(NotFoundException::new);
-    return new Access(session, course, student);
-  }
-
   private Response refuse(
-      Access access, int status, List<String> problems, Map<String, String> values) {
+      StudentAccess access, int status, List<String> problems, Map<String, String> values) {
     return Response.status(status)
         .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
         .entity(render(access, null, problems, values))
@@ -249,7 +177,7 @@ public class StudentResource {
   }
 
   private String render(
-      Access access, String notice, List<String> problems, Map<String, String> values) {
+      StudentAccess access, String notice, List<String> problems, Map<String, String> values) {
     Session session = access.session();
     Locale locale = session.locale();
     LocalDate today = signals.today();
@@ -271,7 +199,7 @@ public class StudentResource {
     }
     DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
     List<Handled> history = new ArrayList<>();
-    for (Acknowledgement a : signals.history(course, student.id())) {
+    for (Acknowledgement a : acknowledgements.history(course, student.id())) {
       history.add(
           new Handled(
               date.format(a.acknowledgedAt().atZone(Signals.SCHOOL_ZONE).toLocalDate()),

@@ -145,7 +145,7 @@ final class ProtocolFixture {
   void acknowledge(LocalDate day, Rule rule, int level, LocalDate reportedOn) {
     Clock at =
         Clock.fixed(day.atTime(12, 0).atZone(Signals.SCHOOL_ZONE).toInstant(), Signals.SCHOOL_ZONE);
-    new Signals(tool.db(), at)
+    new Acknowledgements(tool.db(), at)
         .acknowledge(course, student.id(), rule, level, mentor.id(), "gebeld", reportedOn);
   }
 }

@@ -205,7 +205,7 @@ class ProtocolPagesTest {
 
   @Test
   void theDuoCsvListsEveryUnexcusedLessonForExcel() {
-    HttpResponse<String> csv = mentor.get(url(student(fenna) + "/duo.csv"));
+    HttpResponse<String> csv = mentor.get(url(student(fenna) + "/duo/csv"));
     assertEquals(200, csv.statusCode());
     assertEquals(
         "text/csv;charset=UTF-8",
@@ -232,7 +232,7 @@ class ProtocolPagesTest {
         List.of(
             student(fenna),
             student(fenna) + "/duo",
-            student(fenna) + "/duo.csv",
+            student(fenna) + "/duo/csv",
             "/class/" + courseId + "/signals",
             "/admin/signals")) {
       HttpResponse<String> refused = b.get(url(path));
@@ -256,7 +256,7 @@ class ProtocolPagesTest {
                 .run(other));
     String ownClass = landed.uri().getPath();
     assertEquals(404, other.get(url(student(fenna))).statusCode());
-    assertEquals(404, other.get(url(student(fenna) + "/duo.csv")).statusCode());
+    assertEquals(404, other.get(url(student(fenna) + "/duo/csv")).statusCode());
     // In their own course Fenna is no student: the same answer.
     assertEquals(404, other.get(url(ownClass + "/students/" + fenna)).statusCode());
   }
