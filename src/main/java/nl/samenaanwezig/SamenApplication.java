@@ -7,6 +7,7 @@ import nl.samenaanwezig.attendance.ClassPatterns;
 import nl.samenaanwezig.attendance.ClassPatternsResource;
 import nl.samenaanwezig.attendance.LessonRegister;
 import nl.samenaanwezig.attendance.LessonResource;
+import nl.samenaanwezig.attendance.StudentAttendance;
 import nl.samenaanwezig.config.AppConfig;
 import nl.samenaanwezig.db.Database;
 import nl.samenaanwezig.demo.DemoPlatform;
@@ -37,6 +38,15 @@ import nl.samenaanwezig.lti.registration.RegistrationResource;
 import nl.samenaanwezig.lti.services.ServiceClient;
 import nl.samenaanwezig.lti.services.ServiceHttp;
 import nl.samenaanwezig.lti.services.ServiceTokens;
+import nl.samenaanwezig.protocol.Acknowledgements;
+import nl.samenaanwezig.protocol.ClassSignalsResource;
+import nl.samenaanwezig.protocol.DuoResource;
+import nl.samenaanwezig.protocol.Duties;
+import nl.samenaanwezig.protocol.InstitutionSignalsResource;
+import nl.samenaanwezig.protocol.ProtocolAdminResource;
+import nl.samenaanwezig.protocol.ProtocolSettings;
+import nl.samenaanwezig.protocol.Signals;
+import nl.samenaanwezig.protocol.StudentResource;
 import nl.samenaanwezig.web.BaseUrl;
 import nl.samenaanwezig.web.ErrorPages;
 import nl.samenaanwezig.web.Pages;
@@ -76,6 +86,11 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     launches.whenLaunched(rosterSync::launched);
     MeetingGrades meetingGrades =
         new MeetingGrades(db, new AgsClient(serviceClient, AgsClient.Limits.DEFAULT), clock);
+    StudentAttendance studentAttendance = new StudentAttendance(db);
+    ProtocolSettings protocolSettings = new ProtocolSettings(db, clock);
+    Duties duties = new Duties(db, clock);
+    Signals signals = new Signals(db, clock);
+    Acknowledgements acknowledgements = new Acknowledgements(db, clock);
 
     register(
         new AbstractBinder() {
@@ -100,6 +115,11 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
             bind(serviceClient).to(ServiceClient.class);
             bind(rosterSync).to(RosterSync.class);
             bind(meetingGrades).to(MeetingGrades.class);
+            bind(studentAttendance).to(StudentAttendance.class);
+            bind(protocolSettings).to(ProtocolSettings.class);
+            bind(duties).to(Duties.class);
+            bind(signals).to(Signals.class);
+            bind(acknowledgements).to(Acknowledgements.class);
           }
         });
     register(new ErrorPages(pages));
@@ -119,6 +139,11 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     register(LessonResource.class);
     register(ClassPatternsResource.class);
     register(ClassExportResource.class);
+    register(ClassSignalsResource.class);
+    register(InstitutionSignalsResource.class);
+    register(StudentResource.class);
+    register(DuoResource.class);
+    register(ProtocolAdminResource.class);
   }
 
   Platforms platforms() {

@@ -30,6 +30,7 @@ import nl.samenaanwezig.lti.Session;
 import nl.samenaanwezig.lti.Sessions;
 import nl.samenaanwezig.lti.ToolKeys;
 import nl.samenaanwezig.lti.ags.MeetingGrades;
+import nl.samenaanwezig.protocol.ProtocolSettings;
 import nl.samenaanwezig.web.BaseUrl;
 import nl.samenaanwezig.web.Pages;
 
@@ -45,7 +46,8 @@ public class AdminResource {
           "admin.import.saved",
           "admin.deployment.saved",
           "admin.keys.rotated",
-          "admin.grades.saved");
+          "admin.grades.saved",
+          "protocol.saved");
 
   @Inject Sessions sessions;
   @Inject Platforms platforms;
@@ -53,6 +55,7 @@ public class AdminResource {
   @Inject Pages pages;
   @Inject BaseUrl baseUrl;
   @Inject MeetingGrades meetingGrades;
+  @Inject ProtocolSettings protocolSettings;
   @Context HttpServletRequest request;
 
   @GET
@@ -154,6 +157,7 @@ public class AdminResource {
     vars.put("registerUrl", base + "/lti/register");
     vars.put("jwksUrl", base + "/.well-known/jwks.json");
     vars.put("meetingGrades", meetingGrades.enabled(institutionId));
+    vars.put("protocolForms", protocolSettings.forms(institutionId, session.locale()));
     return pages.render("admin", session.locale(), vars);
   }
 }

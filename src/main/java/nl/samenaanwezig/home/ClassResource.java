@@ -33,6 +33,7 @@ import nl.samenaanwezig.lti.Role;
 import nl.samenaanwezig.lti.Session;
 import nl.samenaanwezig.lti.Sessions;
 import nl.samenaanwezig.lti.nrps.RosterSync;
+import nl.samenaanwezig.protocol.Signals;
 import nl.samenaanwezig.web.Pages;
 
 /** The mentor's class page (the course tab): the course and its students. */
@@ -45,10 +46,12 @@ public class ClassResource {
   @Inject Pages pages;
   @Inject ClassFigures classFigures;
   @Inject Clock clock;
+  @Inject Signals signals;
   @Context HttpServletRequest request;
 
-  /** One student row: who, and how present. */
+  /** One student row: who, how present, and which protocol steps are due. */
   public record StudentRow(
+      long personId,
       String name,
       String email,
       String lastLaunch,
@@ -57,7 +60,8 @@ public class ClassResource {
       PresenceRate year,
       long unexcusedMinutes,
       long lateCount,
-      Sparkline trend) {
+      Sparkline trend,
+      List<Signals.Badge> signals) {
 
     /** Minutes as hours with one decimal, the way the protocol counts them (16 uur). */
     public String unexcusedHours() {
@@ -114,8 +118,9 @@ public class ClassResource {
         DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
             .withLocale(session.locale())
             .withZone(SCHOOL_ZONE);
-    Map<Long, ClassFigures.StudentFigures> figures =
-        classFigures.forCourse(course, LocalDate.now(clock.withZone(SCHOOL_ZONE)));
+    LocalDate today = LocalDate.now(clock.withZone(SCHOOL_ZONE));
+    Map<Long, ClassFigures.StudentFigures> figures = classFigures.forCourse(course, today);
+    Map<Long, List<Signals.Badge>> badges = signals.badges(course, today, session.locale());
     String noLessons = Pages.text(session.locale(), "class.trend.noLessons");
     List<StudentRow> students =
         memberships.members(course, Role.STUDENT).stream()
@@ -125,6 +130,7 @@ public class ClassResource {
                   ClassFigures.StudentFigures f =
                       figures.getOrDefault(p.id(), ClassFigures.StudentFigures.empty(p.id()));
                   return new StudentRow(
+                      p.id(),
                       p.displayName(),
                       p.email(),
                       p.lastLaunchAt() == null ? null : when.format(p.lastLaunchAt()),
@@ -133,7 +139,8 @@ public class ClassResource {
                       f.year(),
                       f.unexcusedMinutesFourWeeks(),
                       f.lateCountYear(),
-                      Sparkline.of(f.weekly(), noLessons));
+                      Sparkline.of(f.weekly(), noLessons),
+                      badges.getOrDefault(p.id(), List.of()));
                 })
             .sorted(order(sort))
             .toList();
