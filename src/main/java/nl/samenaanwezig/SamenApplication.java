@@ -5,6 +5,8 @@ import nl.samenaanwezig.admin.AdminResource;
 import nl.samenaanwezig.attendance.ClassFigures;
 import nl.samenaanwezig.attendance.LessonRegister;
 import nl.samenaanwezig.attendance.LessonResource;
+import nl.samenaanwezig.buddies.BuddyBook;
+import nl.samenaanwezig.buddies.MyBuddiesResource;
 import nl.samenaanwezig.config.AppConfig;
 import nl.samenaanwezig.db.Database;
 import nl.samenaanwezig.demo.DemoPlatform;
@@ -32,6 +34,7 @@ import nl.samenaanwezig.lti.registration.RegistrationResource;
 import nl.samenaanwezig.lti.services.ServiceClient;
 import nl.samenaanwezig.lti.services.ServiceHttp;
 import nl.samenaanwezig.lti.services.ServiceTokens;
+import nl.samenaanwezig.privacy.AuditLog;
 import nl.samenaanwezig.web.BaseUrl;
 import nl.samenaanwezig.web.ErrorPages;
 import nl.samenaanwezig.web.Pages;
@@ -68,6 +71,8 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
             clock,
             config.rosterMaxAge());
     launches.whenLaunched(rosterSync::launched);
+    AuditLog auditLog = new AuditLog(db, clock);
+    BuddyBook buddyBook = new BuddyBook(db, auditLog, clock);
 
     register(
         new AbstractBinder() {
@@ -90,6 +95,8 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
             bind(serviceTokens).to(ServiceTokens.class);
             bind(serviceClient).to(ServiceClient.class);
             bind(rosterSync).to(RosterSync.class);
+            bind(auditLog).to(AuditLog.class);
+            bind(buddyBook).to(BuddyBook.class);
           }
         });
     register(new ErrorPages(pages));
@@ -107,6 +114,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     register(AdminResource.class);
     register(DemoResource.class);
     register(LessonResource.class);
+    register(MyBuddiesResource.class);
   }
 
   Platforms platforms() {

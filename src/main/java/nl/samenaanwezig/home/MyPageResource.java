@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import nl.samenaanwezig.buddies.BuddyBook;
 import nl.samenaanwezig.lti.Course;
 import nl.samenaanwezig.lti.Role;
 import nl.samenaanwezig.lti.Session;
@@ -20,6 +21,7 @@ import nl.samenaanwezig.web.Pages;
 public class MyPageResource {
   @Inject Sessions sessions;
   @Inject Pages pages;
+  @Inject BuddyBook buddyBook;
   @Context HttpServletRequest request;
 
   @GET
@@ -30,6 +32,7 @@ public class MyPageResource {
       throw new NotFoundException();
     }
     Map<String, Object> vars = Frame.of(session, "/me");
+    vars.put("buddyOverview", buddyBook.overview(session.person().id(), buddyBook.today()));
     vars.put("courseTitle", session.course().map(Course::displayTitle).orElse(null));
     return pages.render("me", session.locale(), vars);
   }
