@@ -8,6 +8,9 @@ import nl.samenaanwezig.attendance.LessonResource;
 import nl.samenaanwezig.buddies.BuddyBook;
 import nl.samenaanwezig.buddies.MyBuddiesResource;
 import nl.samenaanwezig.config.AppConfig;
+import nl.samenaanwezig.contacts.ContactLog;
+import nl.samenaanwezig.contacts.MentorAccess;
+import nl.samenaanwezig.contacts.StudentBuddiesResource;
 import nl.samenaanwezig.db.Database;
 import nl.samenaanwezig.demo.DemoPlatform;
 import nl.samenaanwezig.demo.DemoResource;
@@ -73,6 +76,8 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     launches.whenLaunched(rosterSync::launched);
     AuditLog auditLog = new AuditLog(db, clock);
     BuddyBook buddyBook = new BuddyBook(db, auditLog, clock);
+    ContactLog contactLog = new ContactLog(db, buddyBook, auditLog, clock);
+    MentorAccess mentorAccess = new MentorAccess(db, memberships);
 
     register(
         new AbstractBinder() {
@@ -97,6 +102,8 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
             bind(rosterSync).to(RosterSync.class);
             bind(auditLog).to(AuditLog.class);
             bind(buddyBook).to(BuddyBook.class);
+            bind(contactLog).to(ContactLog.class);
+            bind(mentorAccess).to(MentorAccess.class);
           }
         });
     register(new ErrorPages(pages));
@@ -115,6 +122,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     register(DemoResource.class);
     register(LessonResource.class);
     register(MyBuddiesResource.class);
+    register(StudentBuddiesResource.class);
   }
 
   Platforms platforms() {

@@ -18,6 +18,7 @@ import nl.samenaanwezig.privacy.Actor;
 import nl.samenaanwezig.privacy.AuditEvent.DataKind;
 import nl.samenaanwezig.privacy.AuditEvent.Operation;
 import nl.samenaanwezig.privacy.AuditLog;
+import nl.samenaanwezig.web.Pages;
 
 /**
  * A student's buddies, consents and date of birth: reading them, and every change with its audit
@@ -63,9 +64,7 @@ public final class BuddyBook {
   }
 
   /** What the class page shows per student: how many buddies, how many reachable. */
-  public record Summary(int buddies, int reachable, boolean needsConsentAfterEighteen) {
-    static final Summary NONE = new Summary(0, 0, false);
-  }
+  public record Summary(int buddies, int reachable, boolean needsConsentAfterEighteen) {}
 
   /** Today at school (Europe/Amsterdam): the day the rule is asked about. */
   public LocalDate today() {
@@ -111,9 +110,13 @@ public final class BuddyBook {
     return new BuddyState(buddy, consents, decisions);
   }
 
-  /** The rule's answer for one of the student's buddies; empty when it is not theirs (or gone). */
-  public Optional<Decision> decide(long studentId, long buddyId, Topic topic, LocalDate day) {
-    return overview(studentId, day).buddies().stream()
+  /**
+   * The rule's answer for one of the student's buddies, inside the caller's transaction (so that
+   * what is checked is what gets written); empty when the buddy is not theirs or removed.
+   */
+  public Optional<Decision> decide(
+      EntityManager em, long studentId, long buddyId, Topic topic, LocalDate day) {
+    return overview(em, studentId, day).buddies().stream()
         .filter(s -> s.buddy().id() == buddyId)
         .findFirst()
         .map(s -> s.decisions().get(topic));
@@ -142,8 +145,22 @@ public final class BuddyBook {
         });
   }
 
-  public static Summary noSummary() {
-    return Summary.NONE;
+  /**
+   * The class page's buddy column per student who has buddies: how many, and whether contact is
+   * allowed today ("toestemming nodig" after an 18th birthday). Students without are left out.
+   */
+  public Map<Long, String> classLabels(long courseId, LocalDate day, Locale locale) {
+    Map<Long, String> labels = new HashMap<>();
+    summaries(courseId, day)
+        .forEach(
+            (student, s) -> {
+              String state =
+                  s.needsConsentAfterEighteen()
+                      ? "class.buddy.needsConsent"
+                      : s.reachable() > 0 ? "class.buddy.reachable" : "class.buddy.noConsent";
+              labels.put(student, Pages.text(locale, state, s.buddies(), s.reachable()));
+            });
+    return labels;
   }
 
   /** One of the student's own buddies (not removed). */

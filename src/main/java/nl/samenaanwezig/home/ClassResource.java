@@ -26,6 +26,7 @@ import java.util.Map;
 import nl.samenaanwezig.attendance.ClassFigures;
 import nl.samenaanwezig.attendance.PresenceRate;
 import nl.samenaanwezig.attendance.Sparkline;
+import nl.samenaanwezig.buddies.BuddyBook;
 import nl.samenaanwezig.lti.Course;
 import nl.samenaanwezig.lti.Member;
 import nl.samenaanwezig.lti.Memberships;
@@ -45,10 +46,12 @@ public class ClassResource {
   @Inject Pages pages;
   @Inject ClassFigures classFigures;
   @Inject Clock clock;
+  @Inject BuddyBook buddyBook;
   @Context HttpServletRequest request;
 
   /** One student row: who, and how present. */
   public record StudentRow(
+      long personId,
       String name,
       String email,
       String lastLaunch,
@@ -125,6 +128,7 @@ public class ClassResource {
                   ClassFigures.StudentFigures f =
                       figures.getOrDefault(p.id(), ClassFigures.StudentFigures.empty(p.id()));
                   return new StudentRow(
+                      p.id(),
                       p.displayName(),
                       p.email(),
                       p.lastLaunchAt() == null ? null : when.format(p.lastLaunchAt()),
@@ -145,6 +149,8 @@ public class ClassResource {
     vars.put("courseTitle", course.displayTitle());
     vars.put("courseId", course.id());
     vars.put("students", students);
+    vars.put(
+        "buddyLabels", buddyBook.classLabels(course.id(), buddyBook.today(), session.locale()));
     vars.put("sort", sort != null && SORTS.contains(sort) ? sort : "name");
     vars.put("mentors", mentors);
     vars.put("roster", rosterLine(courseId, session));

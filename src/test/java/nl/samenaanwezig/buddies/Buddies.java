@@ -19,11 +19,11 @@ import nl.samenaanwezig.testing.ToolServer;
  * Steps the buddy tests share: a student of course-1 launching, a valid buddy form (one field
  * changed per negative test), adding a buddy and deciding about consent.
  */
-final class Buddies {
+public final class Buddies {
   private Buddies() {}
 
   /** A browser signed in as a learner of course-1 ("Wiskunde 2B"). */
-  static Browser student(TestPlatform platform, String sub, String given, String family) {
+  public static Browser student(TestPlatform platform, String sub, String given, String family) {
     Browser browser = new Browser();
     HttpResponse<String> landed =
         browser.follow(
@@ -36,7 +36,7 @@ final class Buddies {
   }
 
   /** A browser signed in as a mentor (Instructor) of course-1. */
-  static Browser mentor(TestPlatform platform, String sub, String given, String family) {
+  public static Browser mentor(TestPlatform platform, String sub, String given, String family) {
     Browser browser = new Browser();
     HttpResponse<String> landed =
         browser.follow(
@@ -49,7 +49,7 @@ final class Buddies {
   }
 
   /** A valid buddy: mother, legal representative, Dutch mobile number. */
-  static Map<String, String> validForm(String csrf) {
+  public static Map<String, String> validForm(String csrf) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("csrf", csrf);
     form.put("name", "Samira Kok");
@@ -64,12 +64,12 @@ final class Buddies {
     return form;
   }
 
-  static String csrf(Browser browser, ToolServer tool) {
+  public static String csrf(Browser browser, ToolServer tool) {
     return ClassPages.csrf(browser.get(tool.baseUrl() + "/me/buddies"));
   }
 
   /** Posts the new-buddy form with these changes to the valid form; returns the raw answer. */
-  static HttpResponse<String> postNew(
+  public static HttpResponse<String> postNew(
       Browser browser, ToolServer tool, Map<String, String> changes) {
     Map<String, String> form = validForm(csrf(browser, tool));
     form.putAll(changes);
@@ -78,7 +78,7 @@ final class Buddies {
   }
 
   /** Adds a buddy and returns its id (from the redirect's #buddy-N). */
-  static long add(Browser browser, ToolServer tool, Map<String, String> changes) {
+  public static long add(Browser browser, ToolServer tool, Map<String, String> changes) {
     HttpResponse<String> added = postNew(browser, tool, changes);
     assertEquals(303, added.statusCode(), added.body());
     Matcher m =
@@ -90,7 +90,7 @@ final class Buddies {
   }
 
   /** Gives ("give") or withdraws ("withdraw") consent for a topic with the current text. */
-  static HttpResponse<String> decide(
+  public static HttpResponse<String> decide(
       Browser browser, ToolServer tool, long buddyId, String topic, String decision) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("csrf", csrf(browser, tool));
@@ -101,14 +101,14 @@ final class Buddies {
   }
 
   /** Enters a date of birth (ISO) on the student's page. */
-  static HttpResponse<String> enterBirthDate(Browser browser, ToolServer tool, String date) {
+  public static HttpResponse<String> enterBirthDate(Browser browser, ToolServer tool, String date) {
     return browser.postForm(
         tool.baseUrl() + "/me/buddies/birthdate",
         Map.of("csrf", csrf(browser, tool), "dateOfBirth", date));
   }
 
   /** The texts of the elements with this class, e.g. the problems of a form. */
-  static List<String> texts(String html, String tag, String cssClass) {
+  public static List<String> texts(String html, String tag, String cssClass) {
     List<String> found = new ArrayList<>();
     Matcher m =
         Pattern.compile("<" + tag + "[^>]*class=\"" + cssClass + "\"[^>]*>([^<]*)<").matcher(html);
