@@ -38,6 +38,12 @@ import nl.samenaanwezig.lti.services.ServiceClient;
 import nl.samenaanwezig.lti.services.ServiceHttp;
 import nl.samenaanwezig.lti.services.ServiceTokens;
 import nl.samenaanwezig.privacy.AuditLog;
+import nl.samenaanwezig.privacy.rights.Erasure;
+import nl.samenaanwezig.privacy.rights.Exports;
+import nl.samenaanwezig.privacy.rights.MyDataResource;
+import nl.samenaanwezig.privacy.rights.PrivacyAdminResource;
+import nl.samenaanwezig.privacy.rights.Retention;
+import nl.samenaanwezig.privacy.rights.Students;
 import nl.samenaanwezig.web.BaseUrl;
 import nl.samenaanwezig.web.ErrorPages;
 import nl.samenaanwezig.web.Pages;
@@ -49,6 +55,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
   private final Platforms platforms;
   private final Sessions sessions;
   private final RosterSync rosterSync;
+  private final Retention retention;
 
   public SamenApplication(AppConfig config, Database db, Clock clock) {
     platforms = new Platforms(db, clock);
@@ -78,6 +85,10 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     BuddyBook buddyBook = new BuddyBook(db, auditLog, clock);
     ContactLog contactLog = new ContactLog(db, buddyBook, auditLog, clock);
     MentorAccess mentorAccess = new MentorAccess(db, memberships);
+    Exports exports = new Exports(db, auditLog, clock);
+    Erasure erasure = new Erasure(db, auditLog, clock);
+    retention = new Retention(db, erasure, clock, Retention.configuredMonths());
+    Students students = new Students(db);
 
     register(
         new AbstractBinder() {
@@ -104,6 +115,10 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
             bind(buddyBook).to(BuddyBook.class);
             bind(contactLog).to(ContactLog.class);
             bind(mentorAccess).to(MentorAccess.class);
+            bind(exports).to(Exports.class);
+            bind(erasure).to(Erasure.class);
+            bind(retention).to(Retention.class);
+            bind(students).to(Students.class);
           }
         });
     register(new ErrorPages(pages));
@@ -123,6 +138,8 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     register(LessonResource.class);
     register(MyBuddiesResource.class);
     register(StudentBuddiesResource.class);
+    register(MyDataResource.class);
+    register(PrivacyAdminResource.class);
   }
 
   Platforms platforms() {
@@ -131,6 +148,10 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
 
   Sessions sessions() {
     return sessions;
+  }
+
+  Retention retention() {
+    return retention;
   }
 
   /** Stops the parts that own threads (the roster sync). */

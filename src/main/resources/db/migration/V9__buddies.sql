@@ -74,3 +74,16 @@ CREATE TABLE contact (
   created_at TIMESTAMP NOT NULL
 );
 CREATE INDEX contact_student ON contact (student_id, contact_date);
+
+-- Retention: the first day the retention job found a student gone from all courses (removed
+-- again when they come back), and the students whose personal data were erased.
+CREATE TABLE retention_watch (
+  person_id BIGINT NOT NULL PRIMARY KEY,
+  left_noticed_at TIMESTAMP NOT NULL
+);
+
+CREATE TABLE erased_person (
+  person_id BIGINT NOT NULL PRIMARY KEY,
+  erased_at TIMESTAMP NOT NULL,
+  reason VARCHAR(16) NOT NULL
+);
