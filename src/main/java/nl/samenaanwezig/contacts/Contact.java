@@ -80,7 +80,7 @@ public class Contact {
 
   protected Contact() {}
 
-  Contact(
+  public Contact(
       Person student,
       Buddy buddy,
       Course course,
