@@ -236,13 +236,6 @@ public class MyBuddiesResource {
       for (Topic t : Topic.values()) {
         Optional<ConsentHistory.Entry> last = state.consents().lastOn(t, today);
         boolean given = last.map(ConsentHistory.Entry::given).orElse(false);
-        String status =
-            last.isEmpty()
-                ? Pages.text(locale, "consent.status.none")
-                : Pages.text(
-                    locale,
-                    given ? "consent.status.given" : "consent.status.withdrawn",
-                    dates.format(last.get().day()));
         Decision decision = state.decisions().get(t);
         String byLaw =
             switch (decision.reasonKey()) {
@@ -250,6 +243,13 @@ public class MyBuddiesResource {
               case ContactRule.PARENT_DUTY -> Pages.text(locale, "consent.byLaw.duty");
               default -> null;
             };
+        String status =
+            last.isEmpty()
+                ? Pages.text(locale, byLaw == null ? "consent.status.none" : "consent.status.open")
+                : Pages.text(
+                    locale,
+                    given ? "consent.status.given" : "consent.status.withdrawn",
+                    dates.format(last.get().day()));
         topics.add(
             new TopicRow(
                 t.name(),

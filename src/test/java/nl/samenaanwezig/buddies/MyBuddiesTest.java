@@ -326,6 +326,19 @@ class MyBuddiesTest {
   }
 
   @Test
+  void aStudentOf17SeesThatTheLawInformsTheirParentAboutAttendance() {
+    Browser student = Buddies.student(platform, "s-seventeen", "Ravi", "Pinas");
+    Buddies.enterBirthDate(student, tool, today().minusYears(17).toString());
+    Buddies.add(student, tool, Map.of());
+    String page = student.get(tool.baseUrl() + "/me/buddies").body();
+    assertTrue(
+        page.contains(
+            "Tot je 18e moet school je ouder of voogd hierover informeren. Dat staat in de wet."),
+        page);
+    assertTrue(page.contains("Je hebt nog niet gekozen.</p>"), page);
+  }
+
+  @Test
   void worksInEnglishToo() {
     Browser student = Buddies.student(platform, "s-english", "Amy", "Brown");
     student.postForm(
