@@ -8,7 +8,12 @@ import nl.samenaanwezig.attendance.ClassPatternsResource;
 import nl.samenaanwezig.attendance.LessonRegister;
 import nl.samenaanwezig.attendance.LessonResource;
 import nl.samenaanwezig.attendance.StudentAttendance;
+import nl.samenaanwezig.buddies.BuddyBook;
+import nl.samenaanwezig.buddies.MyBuddiesResource;
 import nl.samenaanwezig.config.AppConfig;
+import nl.samenaanwezig.contacts.ContactLog;
+import nl.samenaanwezig.contacts.MentorAccess;
+import nl.samenaanwezig.contacts.StudentBuddiesResource;
 import nl.samenaanwezig.db.Database;
 import nl.samenaanwezig.demo.DemoPlatform;
 import nl.samenaanwezig.demo.DemoResource;
@@ -38,6 +43,13 @@ import nl.samenaanwezig.lti.registration.RegistrationResource;
 import nl.samenaanwezig.lti.services.ServiceClient;
 import nl.samenaanwezig.lti.services.ServiceHttp;
 import nl.samenaanwezig.lti.services.ServiceTokens;
+import nl.samenaanwezig.privacy.AuditLog;
+import nl.samenaanwezig.privacy.rights.Erasure;
+import nl.samenaanwezig.privacy.rights.Exports;
+import nl.samenaanwezig.privacy.rights.MyDataResource;
+import nl.samenaanwezig.privacy.rights.PrivacyAdminResource;
+import nl.samenaanwezig.privacy.rights.Retention;
+import nl.samenaanwezig.privacy.rights.Students;
 import nl.samenaanwezig.protocol.Acknowledgements;
 import nl.samenaanwezig.protocol.ClassSignalsResource;
 import nl.samenaanwezig.protocol.DuoResource;
@@ -58,6 +70,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
   private final Platforms platforms;
   private final Sessions sessions;
   private final RosterSync rosterSync;
+  private final Retention retention;
 
   public SamenApplication(AppConfig config, Database db, Clock clock) {
     platforms = new Platforms(db, clock);
@@ -91,6 +104,14 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     Duties duties = new Duties(db, clock);
     Signals signals = new Signals(db, clock);
     Acknowledgements acknowledgements = new Acknowledgements(db, clock);
+    AuditLog auditLog = new AuditLog(db, clock);
+    BuddyBook buddyBook = new BuddyBook(db, auditLog, clock);
+    ContactLog contactLog = new ContactLog(db, buddyBook, auditLog, clock);
+    MentorAccess mentorAccess = new MentorAccess(db, memberships);
+    Exports exports = new Exports(db, auditLog, clock);
+    Erasure erasure = new Erasure(db, auditLog, clock);
+    retention = new Retention(db, erasure, clock, Retention.configuredMonths());
+    Students students = new Students(db);
 
     register(
         new AbstractBinder() {
@@ -120,6 +141,14 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
             bind(duties).to(Duties.class);
             bind(signals).to(Signals.class);
             bind(acknowledgements).to(Acknowledgements.class);
+            bind(auditLog).to(AuditLog.class);
+            bind(buddyBook).to(BuddyBook.class);
+            bind(contactLog).to(ContactLog.class);
+            bind(mentorAccess).to(MentorAccess.class);
+            bind(exports).to(Exports.class);
+            bind(erasure).to(Erasure.class);
+            bind(retention).to(Retention.class);
+            bind(students).to(Students.class);
           }
         });
     register(new ErrorPages(pages));
@@ -144,6 +173,10 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     register(StudentResource.class);
     register(DuoResource.class);
     register(ProtocolAdminResource.class);
+    register(MyBuddiesResource.class);
+    register(StudentBuddiesResource.class);
+    register(MyDataResource.class);
+    register(PrivacyAdminResource.class);
   }
 
   Platforms platforms() {
@@ -152,6 +185,10 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
 
   Sessions sessions() {
     return sessions;
+  }
+
+  Retention retention() {
+    return retention;
   }
 
   /** Stops the parts that own threads (the roster sync). */

@@ -210,14 +210,17 @@ public final class DemoPlatform {
               course.learn(DemoSchool.CONTEXT_TITLE, DemoSchool.CONTEXT_LABEL);
               em.persist(course);
               Instant now = clock.instant();
+              Map<String, Person> people = new java.util.HashMap<>();
               for (DemoSchool.User user : concat(List.of(DemoSchool.MENTOR), DemoSchool.STUDENTS)) {
                 Person person = new Person(managed, user.sub());
                 person.learn(user.name(), user.givenName(), user.familyName(), user.email());
                 em.persist(person);
+                people.put(user.sub(), person);
                 Set<Role> roles =
                     "mentor".equals(user.role()) ? Set.of(Role.MENTOR) : Set.of(Role.STUDENT);
                 em.persist(new Member(course, person, roles, Member.Source.DEMO, now));
               }
+              DemoBuddies.seed(em, people, course, LocalDate.now(clock.withZone(SCHOOL_ZONE)), now);
               LocalDate[] holiday =
                   DemoAttendance.autumnHoliday(
                       DemoAttendance.firstSchoolDay(LocalDate.now(clock.withZone(SCHOOL_ZONE))));
