@@ -33,6 +33,11 @@ document.addEventListener("DOMContentLoaded", function () {
   });
 });
 
+// A print button where a page offers one (the DUO evidence); the browser's own print works too.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      window.print();
 // Import page: upload with a progress bar, then show the result page the server answers with.
 document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll("form[data-upload-progress]").forEach(function (form) {

@@ -9,14 +9,23 @@ import nl.samenaanwezig.api.LessonApi;
 import nl.samenaanwezig.api.OpenApiResource;
 import nl.samenaanwezig.api.Problems;
 import nl.samenaanwezig.attendance.ClassFigures;
+import nl.samenaanwezig.attendance.ClassPatterns;
+import nl.samenaanwezig.attendance.ClassPatternsResource;
 import nl.samenaanwezig.attendance.LessonRegister;
 import nl.samenaanwezig.attendance.LessonResource;
+import nl.samenaanwezig.attendance.StudentAttendance;
 import nl.samenaanwezig.attendance.imports.ImportResource;
 import nl.samenaanwezig.attendance.imports.MarkImport;
+import nl.samenaanwezig.buddies.BuddyBook;
+import nl.samenaanwezig.buddies.MyBuddiesResource;
 import nl.samenaanwezig.config.AppConfig;
+import nl.samenaanwezig.contacts.ContactLog;
+import nl.samenaanwezig.contacts.MentorAccess;
+import nl.samenaanwezig.contacts.StudentBuddiesResource;
 import nl.samenaanwezig.db.Database;
 import nl.samenaanwezig.demo.DemoPlatform;
 import nl.samenaanwezig.demo.DemoResource;
+import nl.samenaanwezig.home.ClassExportResource;
 import nl.samenaanwezig.home.ClassResource;
 import nl.samenaanwezig.home.MyPageResource;
 import nl.samenaanwezig.home.StartResource;
@@ -33,8 +42,31 @@ import nl.samenaanwezig.lti.Platforms;
 import nl.samenaanwezig.lti.SessionErrors;
 import nl.samenaanwezig.lti.Sessions;
 import nl.samenaanwezig.lti.ToolKeys;
+import nl.samenaanwezig.lti.ags.AgsClient;
+import nl.samenaanwezig.lti.ags.MeetingGrades;
 import nl.samenaanwezig.lti.deeplinking.DeepLinkingResource;
+import nl.samenaanwezig.lti.nrps.NrpsClient;
+import nl.samenaanwezig.lti.nrps.RosterSync;
 import nl.samenaanwezig.lti.registration.RegistrationResource;
+import nl.samenaanwezig.lti.services.ServiceClient;
+import nl.samenaanwezig.lti.services.ServiceHttp;
+import nl.samenaanwezig.lti.services.ServiceTokens;
+import nl.samenaanwezig.privacy.AuditLog;
+import nl.samenaanwezig.privacy.rights.Erasure;
+import nl.samenaanwezig.privacy.rights.Exports;
+import nl.samenaanwezig.privacy.rights.MyDataResource;
+import nl.samenaanwezig.privacy.rights.PrivacyAdminResource;
+import nl.samenaanwezig.privacy.rights.Retention;
+import nl.samenaanwezig.privacy.rights.Students;
+import nl.samenaanwezig.protocol.Acknowledgements;
+import nl.samenaanwezig.protocol.ClassSignalsResource;
+import nl.samenaanwezig.protocol.DuoResource;
+import nl.samenaanwezig.protocol.Duties;
+import nl.samenaanwezig.protocol.InstitutionSignalsResource;
+import nl.samenaanwezig.protocol.ProtocolAdminResource;
+import nl.samenaanwezig.protocol.ProtocolSettings;
+import nl.samenaanwezig.protocol.Signals;
+import nl.samenaanwezig.protocol.StudentResource;
 import nl.samenaanwezig.web.BaseUrl;
 import nl.samenaanwezig.web.ErrorPages;
 import nl.samenaanwezig.web.Pages;
@@ -43,13 +75,16 @@ import org.glassfish.jersey.media.multipart.MultiPartFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /** The JAX-RS application: its resources, and the one instance of each part they share. */
-public final class SamenApplication extends ResourceConfig {
+public final class SamenApplication extends ResourceConfig implements AutoCloseable {
   private final Platforms platforms;
   private final Sessions sessions;
+  private final RosterSync rosterSync;
+  private final Retention retention;
 
   public SamenApplication(AppConfig config, Database db, Clock clock) {
     platforms = new Platforms(db, clock);
-    DemoPlatform demo = new DemoPlatform(config, platforms, db, clock);
+    LessonRegister lessons = new LessonRegister(db, clock);
+    DemoPlatform demo = new DemoPlatform(config, platforms, db, lessons, clock);
     Pages pages = new Pages(demo.enabled());
     sessions = new Sessions(db, clock, config.sessionLifetime());
     PlatformKeys platformKeys = new PlatformKeys();
@@ -59,8 +94,33 @@ public final class SamenApplication extends ResourceConfig {
     Launches launches = new Launches(db, validator, sessions, clock);
     BaseUrl baseUrl = new BaseUrl(config.publicBaseUrl());
     Memberships memberships = new Memberships(db);
-    LessonRegister lessons = new LessonRegister(db, clock);
     ClassFigures classFigures = new ClassFigures(db);
+    ClassPatterns classPatterns = new ClassPatterns(db);
+    ServiceHttp serviceHttp = new ServiceHttp(config.serviceTimeout());
+    ServiceTokens serviceTokens = new ServiceTokens(toolKeys, serviceHttp, clock);
+    ServiceClient serviceClient = new ServiceClient(serviceTokens, serviceHttp);
+    rosterSync =
+        new RosterSync(
+            db,
+            new NrpsClient(serviceClient, NrpsClient.Limits.DEFAULT),
+            clock,
+            config.rosterMaxAge());
+    launches.whenLaunched(rosterSync::launched);
+    MeetingGrades meetingGrades =
+        new MeetingGrades(db, new AgsClient(serviceClient, AgsClient.Limits.DEFAULT), clock);
+    StudentAttendance studentAttendance = new StudentAttendance(db);
+    ProtocolSettings protocolSettings = new ProtocolSettings(db, clock);
+    Duties duties = new Duties(db, clock);
+    Signals signals = new Signals(db, clock);
+    Acknowledgements acknowledgements = new Acknowledgements(db, clock);
+    AuditLog auditLog = new AuditLog(db, clock);
+    BuddyBook buddyBook = new BuddyBook(db, auditLog, clock);
+    ContactLog contactLog = new ContactLog(db, buddyBook, auditLog, clock);
+    MentorAccess mentorAccess = new MentorAccess(db, memberships);
+    Exports exports = new Exports(db, auditLog, clock);
+    Erasure erasure = new Erasure(db, auditLog, clock);
+    retention = new Retention(db, erasure, clock, Retention.configuredMonths());
+    Students students = new Students(db);
     MarkImport markImport = new MarkImport(db, memberships, clock);
     ApiTokens apiTokens = new ApiTokens(db, clock);
 
@@ -82,6 +142,24 @@ public final class SamenApplication extends ResourceConfig {
             bind(memberships).to(Memberships.class);
             bind(lessons).to(LessonRegister.class);
             bind(classFigures).to(ClassFigures.class);
+            bind(classPatterns).to(ClassPatterns.class);
+            bind(serviceTokens).to(ServiceTokens.class);
+            bind(serviceClient).to(ServiceClient.class);
+            bind(rosterSync).to(RosterSync.class);
+            bind(meetingGrades).to(MeetingGrades.class);
+            bind(studentAttendance).to(StudentAttendance.class);
+            bind(protocolSettings).to(ProtocolSettings.class);
+            bind(duties).to(Duties.class);
+            bind(signals).to(Signals.class);
+            bind(acknowledgements).to(Acknowledgements.class);
+            bind(auditLog).to(AuditLog.class);
+            bind(buddyBook).to(BuddyBook.class);
+            bind(contactLog).to(ContactLog.class);
+            bind(mentorAccess).to(MentorAccess.class);
+            bind(exports).to(Exports.class);
+            bind(erasure).to(Erasure.class);
+            bind(retention).to(Retention.class);
+            bind(students).to(Students.class);
             bind(markImport).to(MarkImport.class);
             bind(apiTokens).to(ApiTokens.class);
           }
@@ -104,6 +182,17 @@ public final class SamenApplication extends ResourceConfig {
     register(AdminResource.class);
     register(DemoResource.class);
     register(LessonResource.class);
+    register(ClassPatternsResource.class);
+    register(ClassExportResource.class);
+    register(ClassSignalsResource.class);
+    register(InstitutionSignalsResource.class);
+    register(StudentResource.class);
+    register(DuoResource.class);
+    register(ProtocolAdminResource.class);
+    register(MyBuddiesResource.class);
+    register(StudentBuddiesResource.class);
+    register(MyDataResource.class);
+    register(PrivacyAdminResource.class);
     register(ImportResource.class);
     register(ApiTokenResource.class);
     register(LessonApi.class);
@@ -116,5 +205,15 @@ public final class SamenApplication extends ResourceConfig {
 
   Sessions sessions() {
     return sessions;
+  }
+
+  Retention retention() {
+    return retention;
+  }
+
+  /** Stops the parts that own threads (the roster sync). */
+  @Override
+  public void close() {
+    rosterSync.close();
   }
 }

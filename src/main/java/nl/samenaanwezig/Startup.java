@@ -28,6 +28,7 @@ public final class Startup implements ServletContextListener {
   private static final Logger LOG = Logger.getLogger(Startup.class.getName());
 
   private Database db;
+  private SamenApplication app;
   private ScheduledExecutorService housekeeping;
 
   @Override
@@ -38,7 +39,7 @@ public final class Startup implements ServletContextListener {
             ? given
             : AppConfig.fromEnvironment();
     db = Database.open(config);
-    SamenApplication app = new SamenApplication(config, db, Clock.systemUTC());
+    app = new SamenApplication(config, db, Clock.systemUTC());
     importConfiguredPlatforms(app);
 
     FilterRegistration.Dynamic headers =
@@ -68,6 +69,18 @@ public final class Startup implements ServletContextListener {
         1,
         10,
         TimeUnit.MINUTES);
+    // The retention limit (docs/privacy.md): once a day, first run a few minutes after start.
+    housekeeping.scheduleWithFixedDelay(
+        () -> {
+          try {
+            app.retention().run();
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "retention job failed", e);
+          }
+        },
+        5,
+        24 * 60,
+        TimeUnit.MINUTES);
     LOG.info("Samen Aanwezig started on " + config.dbUrl().replaceAll(";.*", ""));
   }
 
@@ -94,6 +107,9 @@ public final class Startup implements ServletContextListener {
   public void contextDestroyed(ServletContextEvent event) {
     if (housekeeping != null) {
       housekeeping.shutdownNow();
+    }
+    if (app != null) {
+      app.close();
     }
     if (db != null) {
       db.close();

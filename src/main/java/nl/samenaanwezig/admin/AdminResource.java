@@ -30,6 +30,8 @@ import nl.samenaanwezig.lti.Role;
 import nl.samenaanwezig.lti.Session;
 import nl.samenaanwezig.lti.Sessions;
 import nl.samenaanwezig.lti.ToolKeys;
+import nl.samenaanwezig.lti.ags.MeetingGrades;
+import nl.samenaanwezig.protocol.ProtocolSettings;
 import nl.samenaanwezig.web.BaseUrl;
 import nl.samenaanwezig.web.Pages;
 
@@ -45,6 +47,8 @@ public class AdminResource {
           "admin.import.saved",
           "admin.deployment.saved",
           "admin.keys.rotated",
+          "admin.grades.saved",
+          "protocol.saved",
           "admin.apiTokens.revoked");
 
   @Inject Sessions sessions;
@@ -53,6 +57,8 @@ public class AdminResource {
   @Inject ApiTokens apiTokens;
   @Inject Pages pages;
   @Inject BaseUrl baseUrl;
+  @Inject MeetingGrades meetingGrades;
+  @Inject ProtocolSettings protocolSettings;
   @Context HttpServletRequest request;
 
   @GET
@@ -109,6 +115,19 @@ public class AdminResource {
     return done("admin.keys.rotated");
   }
 
+  /** The institution option "MOL-gesprek gevoerd naar het cijferboek": a checkbox, on or off. */
+  @POST
+  @Path("grades")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response saveGrades(@FormParam("meetingGrades") String meetingGradesBox) {
+    Session session = admin();
+    if (meetingGradesBox != null && !"on".equals(meetingGradesBox)) {
+      return invalid(session, List.of("admin.grades.invalid"), "");
+    }
+    meetingGrades.enable(session.platform().institution().id(), meetingGradesBox != null);
+    return done("admin.grades.saved");
+  }
+
   private Session admin() {
     Session session = sessions.require(request);
     if (!session.has(Role.ADMIN)) {
@@ -141,6 +160,8 @@ public class AdminResource {
     vars.put("json", json);
     vars.put("registerUrl", base + "/lti/register");
     vars.put("jwksUrl", base + "/.well-known/jwks.json");
+    vars.put("meetingGrades", meetingGrades.enabled(institutionId));
+    vars.put("protocolForms", protocolSettings.forms(institutionId, session.locale()));
     return pages.render("admin", session.locale(), vars);
   }
 }

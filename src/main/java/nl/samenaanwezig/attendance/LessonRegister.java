@@ -127,12 +127,14 @@ public final class LessonRegister {
           Person by = byPersonId == null ? null : em.find(Person.class, byPersonId);
           CategoryPolicy policy = Policies.of(em, lesson.course().platform().institution().id());
           Map<PresenceDays.Key, DayDelta> deltas = new HashMap<>();
+          Map<Long, Mark> existing = existingMarks(em, lesson);
           int changed = 0;
           for (Map.Entry<Long, Mark.Entry> e : entries.entrySet()) {
             if (record(
                 em,
                 lesson,
                 em.find(Person.class, e.getKey()),
+                existing.get(e.getKey()),
                 e.getValue(),
                 by,
                 via,
@@ -147,32 +149,88 @@ public final class LessonRegister {
         });
   }
 
+  /** A lesson with the marks to record for it, by student id. */
+  public record LessonMarks(LessonSpec lesson, Map<Long, Mark.Entry> marks) {}
+
+  /**
+   * Writes many lessons with their marks in one transaction (seeding, bulk loads); idempotent like
+   * {@link #lesson} and {@link #save}. Returns the number of marks that changed.
+   */
+  public int saveAll(long courseId, List<LessonMarks> batch, Long byPersonId, Lesson.Source via) {
+    Instant now = clock.instant();
+    return db.tx(
+        em -> {
+          CategoryPolicy policy =
+              Policies.of(em, em.find(Course.class, courseId).platform().institution().id());
+          Map<PresenceDays.Key, DayDelta> deltas = new HashMap<>();
+          int changed = 0;
+          int done = 0;
+          for (LessonMarks item : batch) {
+            Course course = em.find(Course.class, courseId);
+            Person by = byPersonId == null ? null : em.find(Person.class, byPersonId);
+            Lesson lesson = lesson(em, course, item.lesson());
+            Map<Long, Mark> existing = existingMarks(em, lesson);
+            for (Map.Entry<Long, Mark.Entry> e : item.marks().entrySet()) {
+              Person student = em.find(Person.class, e.getKey());
+              if (record(
+                  em,
+                  lesson,
+                  student,
+                  existing.get(e.getKey()),
+                  e.getValue(),
+                  by,
+                  via,
+                  now,
+                  policy,
+                  deltas)) {
+                changed++;
+              }
+            }
+            // Keep the persistence context small: a long batch would otherwise slow every flush.
+            if (++done % 50 == 0) {
+              em.flush();
+              em.clear();
+            }
+          }
+          PresenceDays.apply(em, deltas);
+          return changed;
+        });
+  }
+
+  private static Map<Long, Mark> existingMarks(EntityManager em, Lesson lesson) {
+    Map<Long, Mark> marks = new HashMap<>();
+    if (lesson.id() == null) {
+      return marks;
+    }
+    em.createQuery("select m from Mark m where m.lesson = :l", Mark.class)
+        .setParameter("l", lesson)
+        .getResultList()
+        .forEach(m -> marks.put(m.student().id(), m));
+    return marks;
+  }
+
   /** Records one mark inside a transaction; adds its effect to {@code deltas}. */
   static boolean record(
       EntityManager em,
       Lesson lesson,
       Person student,
+      Mark existing,
       Mark.Entry entry,
       Person by,
       Lesson.Source via,
       Instant now,
       CategoryPolicy policy,
       Map<PresenceDays.Key, DayDelta> deltas) {
-    List<Mark> found =
-        em.createQuery("select m from Mark m where m.lesson = :l and m.student = :s", Mark.class)
-            .setParameter("l", lesson)
-            .setParameter("s", student)
-            .getResultList();
     PresenceDays.Key key = new PresenceDays.Key(lesson.course().id(), student.id(), lesson.date());
     DayDelta after = DayDelta.of(entry, lesson.scheduledMinutes(), policy);
-    if (found.isEmpty()) {
+    if (existing == null) {
       Mark mark = new Mark(lesson, student, entry, by, via, now);
       em.persist(mark);
       em.persist(new MarkChange(mark, null, entry, by, via, now));
       deltas.merge(key, after, DayDelta::plus);
       return true;
     }
-    Mark mark = found.get(0);
+    Mark mark = existing;
     DayDelta before = DayDelta.of(mark.entry(), lesson.scheduledMinutes(), policy);
     Optional<MarkChange> change = mark.change(entry, by, via, now);
     change.ifPresent(em::persist);

@@ -8,6 +8,9 @@ import java.util.Optional;
 /**
  * Settings read once at start-up from system properties ({@code samen.*}) or environment variables
  * ({@code SA_*}); a system property wins.
+ *
+ * @param rosterMaxAge a mentor's launch refreshes a course roster older than this
+ * @param serviceTimeout deadline of one call to a platform service (token, NRPS page)
  */
 public record AppConfig(
     String dbUrl,
@@ -15,7 +18,44 @@ public record AppConfig(
     String dbPassword,
     Optional<String> publicBaseUrl,
     boolean demoRequested,
-    Duration sessionLifetime) {
+    Duration sessionLifetime,
+    Duration rosterMaxAge,
+    Duration serviceTimeout) {
+
+  public static final Duration DEFAULT_ROSTER_MAX_AGE = Duration.ofMinutes(15);
+  public static final Duration DEFAULT_SERVICE_TIMEOUT = Duration.ofSeconds(20);
+
+  /** Settings with the default roster age and service timeout. */
+  public AppConfig(
+      String dbUrl,
+      String dbUser,
+      String dbPassword,
+      Optional<String> publicBaseUrl,
+      boolean demoRequested,
+      Duration sessionLifetime) {
+    this(
+        dbUrl,
+        dbUser,
+        dbPassword,
+        publicBaseUrl,
+        demoRequested,
+        sessionLifetime,
+        DEFAULT_ROSTER_MAX_AGE,
+        DEFAULT_SERVICE_TIMEOUT);
+  }
+
+  /** The same settings with other roster and service timings (tests, benchmarks). */
+  public AppConfig withServices(Duration rosterMaxAge, Duration serviceTimeout) {
+    return new AppConfig(
+        dbUrl,
+        dbUser,
+        dbPassword,
+        publicBaseUrl,
+        demoRequested,
+        sessionLifetime,
+        rosterMaxAge,
+        serviceTimeout);
+  }
 
   /** Reads the running process's settings. */
   public static AppConfig fromEnvironment() {
@@ -28,7 +68,15 @@ public record AppConfig(
         setting("samen.base.url", "SA_BASE_URL").map(AppConfig::stripTrailingSlash),
         setting("samen.demo", "SA_DEMO").map(v -> v.trim().equalsIgnoreCase("true")).orElse(false),
         Duration.ofHours(
-            Long.parseLong(setting("samen.session.hours", "SA_SESSION_HOURS").orElse("8"))));
+            Long.parseLong(setting("samen.session.hours", "SA_SESSION_HOURS").orElse("8"))),
+        Duration.ofMinutes(
+            Long.parseLong(
+                setting("samen.roster.maxAgeMinutes", "SA_ROSTER_MAX_AGE_MINUTES")
+                    .orElse(String.valueOf(DEFAULT_ROSTER_MAX_AGE.toMinutes())))),
+        Duration.ofSeconds(
+            Long.parseLong(
+                setting("samen.services.timeoutSeconds", "SA_SERVICES_TIMEOUT_SECONDS")
+                    .orElse(String.valueOf(DEFAULT_SERVICE_TIMEOUT.toSeconds())))));
   }
 
   /** True when the database is embedded Derby (the only kind the demo may run on). */

@@ -13,6 +13,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import nl.samenaanwezig.attendance.Lesson;
+import nl.samenaanwezig.attendance.LessonRegister;
 import nl.samenaanwezig.config.AppConfig;
 import nl.samenaanwezig.db.Database;
 import nl.samenaanwezig.lti.Course;
@@ -39,16 +42,30 @@ import nl.samenaanwezig.lti.Role;
  */
 public final class DemoPlatform {
   private static final Logger LOG = Logger.getLogger(DemoPlatform.class.getName());
+  private static final java.time.ZoneId SCHOOL_ZONE = java.time.ZoneId.of("Europe/Amsterdam");
 
   private final boolean enabled;
   private final Platforms platforms;
   private final Database db;
+  private final LessonRegister lessons;
   private final Clock clock;
   private final RSAKey key;
   private final Set<String> seededIssuers = ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.atomic.AtomicInteger seedingRuns =
+      new java.util.concurrent.atomic.AtomicInteger();
+  // A school year of marks takes seconds to write: the demo page must not wait for it.
+  private final java.util.concurrent.ExecutorService seeding =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "demo-seeding");
+            t.setDaemon(true);
+            return t;
+          });
 
-  public DemoPlatform(AppConfig config, Platforms platforms, Database db, Clock clock) {
+  public DemoPlatform(
+      AppConfig config, Platforms platforms, Database db, LessonRegister lessons, Clock clock) {
     this.enabled = allowed(config);
+    this.lessons = lessons;
     this.platforms = platforms;
     this.db = db;
     this.clock = clock;
@@ -171,36 +188,90 @@ public final class DemoPlatform {
 
   /** The demo class as the platform's roster would show it, before anyone launched. */
   private void seed(Platform platform) {
-    db.run(
-        em -> {
-          Platform managed = em.find(Platform.class, platform.id());
-          Course course =
-              em
-                  .createQuery(
-                      "select c from Course c where c.platform = :p and c.contextId = :c",
-                      Course.class)
-                  .setParameter("p", managed)
-                  .setParameter("c", DemoSchool.CONTEXT_ID)
-                  .getResultList()
-                  .stream()
-                  .findFirst()
-                  .orElse(null);
-          if (course != null) {
-            return;
-          }
-          course = new Course(managed, DemoSchool.CONTEXT_ID);
-          course.learn(DemoSchool.CONTEXT_TITLE, DemoSchool.CONTEXT_LABEL);
-          em.persist(course);
-          Instant now = clock.instant();
-          for (DemoSchool.User user : concat(List.of(DemoSchool.MENTOR), DemoSchool.STUDENTS)) {
-            Person person = new Person(managed, user.sub());
-            person.learn(user.name(), user.givenName(), user.familyName(), user.email());
-            em.persist(person);
-            Set<Role> roles =
-                "mentor".equals(user.role()) ? Set.of(Role.MENTOR) : Set.of(Role.STUDENT);
-            em.persist(new Member(course, person, roles, Member.Source.DEMO, now));
-          }
-        });
+    Long courseId =
+        db.tx(
+            em -> {
+              Platform managed = em.find(Platform.class, platform.id());
+              Course course =
+                  em
+                      .createQuery(
+                          "select c from Course c where c.platform = :p and c.contextId = :c",
+                          Course.class)
+                      .setParameter("p", managed)
+                      .setParameter("c", DemoSchool.CONTEXT_ID)
+                      .getResultList()
+                      .stream()
+                      .findFirst()
+                      .orElse(null);
+              if (course != null) {
+                return null;
+              }
+              course = new Course(managed, DemoSchool.CONTEXT_ID);
+              course.learn(DemoSchool.CONTEXT_TITLE, DemoSchool.CONTEXT_LABEL);
+              em.persist(course);
+              Instant now = clock.instant();
+              Map<String, Person> people = new java.util.HashMap<>();
+              for (DemoSchool.User user : concat(List.of(DemoSchool.MENTOR), DemoSchool.STUDENTS)) {
+                Person person = new Person(managed, user.sub());
+                person.learn(user.name(), user.givenName(), user.familyName(), user.email());
+                em.persist(person);
+                people.put(user.sub(), person);
+                Set<Role> roles =
+                    "mentor".equals(user.role()) ? Set.of(Role.MENTOR) : Set.of(Role.STUDENT);
+                em.persist(new Member(course, person, roles, Member.Source.DEMO, now));
+              }
+              DemoBuddies.seed(em, people, course, LocalDate.now(clock.withZone(SCHOOL_ZONE)), now);
+              LocalDate[] holiday =
+                  DemoAttendance.autumnHoliday(
+                      DemoAttendance.firstSchoolDay(LocalDate.now(clock.withZone(SCHOOL_ZONE))));
+              em.createNativeQuery(
+                      "INSERT INTO school_holiday (institution_id, first_day, last_day, name)"
+                          + " VALUES (?, ?, ?, 'Herfstvakantie')")
+                  .setParameter(1, managed.institution().id())
+                  .setParameter(2, java.sql.Date.valueOf(holiday[0]))
+                  .setParameter(3, java.sql.Date.valueOf(holiday[1]))
+                  .executeUpdate();
+              return course.id();
+            });
+    if (courseId != null) {
+      seedingRuns.incrementAndGet();
+      seeding.submit(
+          () -> {
+            try {
+              seedAttendance(platform, courseId);
+            } catch (RuntimeException e) {
+              LOG.log(java.util.logging.Level.SEVERE, "demo attendance not seeded", e);
+            } finally {
+              seedingRuns.decrementAndGet();
+            }
+          });
+    }
+  }
+
+  /** True while the demo school year is still being written. */
+  public boolean seeding() {
+    return seedingRuns.get() > 0;
+  }
+
+  private void seedAttendance(Platform platform, long courseId) {
+    Map<String, Long> students = new java.util.TreeMap<>();
+    db
+        .read(
+            em ->
+                em.createQuery("select p from Person p where p.platform.id = :pf", Person.class)
+                    .setParameter("pf", platform.id())
+                    .getResultList())
+        .stream()
+        .filter(p -> p.subject().startsWith("demo-student-"))
+        .forEach(p -> students.put(p.subject(), p.id()));
+    List<LessonRegister.LessonMarks> year =
+        DemoAttendance.year(LocalDate.now(clock.withZone(SCHOOL_ZONE)), students);
+    // Short transactions (a few days each): pages read the class while this runs, and one long
+    // transaction would hold its locks on the marks and day figures until the very end.
+    for (int from = 0; from < year.size(); from += 20) {
+      lessons.saveAll(
+          courseId, year.subList(from, Math.min(year.size(), from + 20)), null, Lesson.Source.DEMO);
+    }
   }
 
   private static <T> List<T> concat(List<T> a, List<T> b) {

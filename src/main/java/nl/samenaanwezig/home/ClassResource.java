@@ -4,13 +4,18 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -21,12 +26,15 @@ import java.util.Map;
 import nl.samenaanwezig.attendance.ClassFigures;
 import nl.samenaanwezig.attendance.PresenceRate;
 import nl.samenaanwezig.attendance.Sparkline;
+import nl.samenaanwezig.buddies.BuddyBook;
 import nl.samenaanwezig.lti.Course;
 import nl.samenaanwezig.lti.Member;
 import nl.samenaanwezig.lti.Memberships;
 import nl.samenaanwezig.lti.Role;
 import nl.samenaanwezig.lti.Session;
 import nl.samenaanwezig.lti.Sessions;
+import nl.samenaanwezig.lti.nrps.RosterSync;
+import nl.samenaanwezig.protocol.Signals;
 import nl.samenaanwezig.web.Pages;
 
 /** The mentor's class page (the course tab): the course and its students. */
@@ -39,10 +47,13 @@ public class ClassResource {
   @Inject Pages pages;
   @Inject ClassFigures classFigures;
   @Inject Clock clock;
+  @Inject Signals signals;
+  @Inject BuddyBook buddyBook;
   @Context HttpServletRequest request;
 
-  /** One student row: who, and how present. */
+  /** One student row: who, how present, and which protocol steps are due. */
   public record StudentRow(
+      long personId,
       String name,
       String email,
       String lastLaunch,
@@ -51,7 +62,8 @@ public class ClassResource {
       PresenceRate year,
       long unexcusedMinutes,
       long lateCount,
-      Sparkline trend) {
+      Sparkline trend,
+      List<Signals.Badge> signals) {
 
     /** Minutes as hours with one decimal, the way the protocol counts them (16 uur). */
     public String unexcusedHours() {
@@ -72,14 +84,27 @@ public class ClassResource {
           Comparator.comparingInt((StudentRow r) -> r.fourWeeks().percent().orElse(101))
               .thenComparing(byName);
       case "unexcused" ->
-          Comparator.comparingDouble(
-                  (StudentRow r) -> -Double.parseDouble(r.unexcusedHours().replace(',', '.')))
-              .thenComparing(byName);
+          Comparator.comparingLong((StudentRow r) -> -r.unexcusedMinutes()).thenComparing(byName);
       case "late" ->
           Comparator.comparingLong((StudentRow r) -> -r.lateCount()).thenComparing(byName);
       default -> byName;
     };
   }
+
+  @Inject RosterSync rosterSync;
+
+  /** A sync started by the launch just before usually finishes within this wait. */
+  static final Duration FIRST_VIEW_WAIT = Duration.ofSeconds(3);
+
+  /** The "vernieuwen" button waits this long for the roster before showing the page. */
+  static final Duration REFRESH_WAIT = Duration.ofSeconds(10);
+
+  /**
+   * The roster line: when it was last updated (time, or date and time when not today), how old it
+   * is after a failed sync, and whether a sync is running.
+   */
+  public record RosterLine(
+      String time, String date, String age, boolean failing, boolean running) {}
 
   @GET
   @Produces(MediaType.TEXT_HTML)
@@ -90,12 +115,14 @@ public class ClassResource {
         memberships
             .courseWhere(session.person(), courseId, Role.MENTOR)
             .orElseThrow(NotFoundException::new);
+    rosterSync.awaitRunning(courseId, FIRST_VIEW_WAIT);
     DateTimeFormatter when =
         DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
             .withLocale(session.locale())
             .withZone(SCHOOL_ZONE);
-    Map<Long, ClassFigures.StudentFigures> figures =
-        classFigures.forCourse(course, LocalDate.now(clock.withZone(SCHOOL_ZONE)));
+    LocalDate today = LocalDate.now(clock.withZone(SCHOOL_ZONE));
+    Map<Long, ClassFigures.StudentFigures> figures = classFigures.forCourse(course, today);
+    Map<Long, List<Signals.Badge>> badges = signals.badges(course, today, session.locale());
     String noLessons = Pages.text(session.locale(), "class.trend.noLessons");
     List<StudentRow> students =
         memberships.members(course, Role.STUDENT).stream()
@@ -105,6 +132,7 @@ public class ClassResource {
                   ClassFigures.StudentFigures f =
                       figures.getOrDefault(p.id(), ClassFigures.StudentFigures.empty(p.id()));
                   return new StudentRow(
+                      p.id(),
                       p.displayName(),
                       p.email(),
                       p.lastLaunchAt() == null ? null : when.format(p.lastLaunchAt()),
@@ -113,7 +141,8 @@ public class ClassResource {
                       f.year(),
                       f.unexcusedMinutesFourWeeks(),
                       f.lateCountYear(),
-                      Sparkline.of(f.weekly(), noLessons));
+                      Sparkline.of(f.weekly(), noLessons),
+                      badges.getOrDefault(p.id(), List.of()));
                 })
             .sorted(order(sort))
             .toList();
@@ -121,12 +150,68 @@ public class ClassResource {
         memberships.members(course, Role.MENTOR).stream()
             .map(m -> m.person().displayName())
             .toList();
+    ClassSummary summary = ClassSummary.of(figures.values(), noLessons);
     Map<String, Object> vars = Frame.of(session, "/class/" + courseId);
     vars.put("courseTitle", course.displayTitle());
     vars.put("courseId", course.id());
     vars.put("students", students);
+    vars.put("summary", summary);
+    vars.put(
+        "buddyLabels", buddyBook.classLabels(course.id(), buddyBook.today(), session.locale()));
     vars.put("sort", sort != null && SORTS.contains(sort) ? sort : "name");
     vars.put("mentors", mentors);
+    vars.put("roster", rosterLine(courseId, session));
+    vars.put("refreshUrl", "/class/" + courseId + "/roster/refresh");
     return pages.render("class", session.locale(), vars);
+  }
+
+  /** The mentor's "vernieuwen": reads the roster now (bounded wait), then shows the page again. */
+  @POST
+  @Path("roster/refresh")
+  public Response refreshRoster(@PathParam("courseId") long courseId) {
+    Session session = sessions.require(request);
+    memberships
+        .courseWhere(session.person(), courseId, Role.MENTOR)
+        .orElseThrow(NotFoundException::new);
+    rosterSync.refresh(courseId);
+    rosterSync.awaitRunning(courseId, REFRESH_WAIT);
+    return Response.seeOther(URI.create("/class/" + courseId)).build();
+  }
+
+  /** Null when the platform offers no roster service: then the page is as before. */
+  private RosterLine rosterLine(long courseId, Session session) {
+    RosterSync.Status status = rosterSync.status(courseId);
+    if (!status.offered()) {
+      return null;
+    }
+    if (status.updatedAt().isEmpty()) {
+      return new RosterLine(null, null, null, status.failing(), status.running());
+    }
+    Instant at = status.updatedAt().get();
+    DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm").withZone(SCHOOL_ZONE);
+    boolean today = LocalDate.ofInstant(at, SCHOOL_ZONE).equals(LocalDate.now(SCHOOL_ZONE));
+    String date =
+        today
+            ? null
+            : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(session.locale())
+                .withZone(SCHOOL_ZONE)
+                .format(at);
+    return new RosterLine(
+        time.format(at),
+        date,
+        age(Duration.between(at, Instant.now()), session),
+        status.failing(),
+        status.running());
+  }
+
+  private static String age(Duration age, Session session) {
+    if (age.toDays() > 0) {
+      return Pages.text(session.locale(), "class.roster.age.days", age.toDays());
+    }
+    if (age.toHours() > 0) {
+      return Pages.text(session.locale(), "class.roster.age.hours", age.toHours());
+    }
+    return Pages.text(session.locale(), "class.roster.age.minutes", Math.max(age.toMinutes(), 0));
   }
 }

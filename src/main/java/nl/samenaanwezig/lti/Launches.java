@@ -4,8 +4,13 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import nl.samenaanwezig.db.Database;
 
 /**
@@ -16,10 +21,13 @@ public final class Launches {
   /** The login_state.state column; the tool issues 43 characters. */
   private static final int MAX_STATE_LENGTH = 64;
 
+  private static final Logger LOG = Logger.getLogger(Launches.class.getName());
+
   private final Database db;
   private final LaunchValidator validator;
   private final Sessions sessions;
   private final Clock clock;
+  private final List<Consumer<Result>> listeners = new CopyOnWriteArrayList<>();
 
   public Launches(Database db, LaunchValidator validator, Sessions sessions, Clock clock) {
     this.db = db;
@@ -45,7 +53,24 @@ public final class Launches {
       throw new LaunchException(LaunchException.Reason.UNKNOWN_PLATFORM, "platform removed");
     }
     Launch launch = validator.validate(idToken, state, platform);
-    return db.tx(em -> record(em, launch));
+    Result result = db.tx(em -> record(em, launch));
+    for (Consumer<Result> listener : listeners) {
+      try {
+        listener.accept(result);
+      } catch (RuntimeException e) {
+        // Follow-up work (e.g. a roster sync) must never fail the launch itself.
+        LOG.log(Level.WARNING, "launch listener failed", e);
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Runs after every recorded launch; lets features outside {@code lti} (the roster) react without
+   * this package knowing them.
+   */
+  public void whenLaunched(Consumer<Result> listener) {
+    listeners.add(listener);
   }
 
   /**
@@ -120,6 +145,9 @@ public final class Launches {
         em.persist(course);
       }
       course.learn(claim.title(), claim.label());
+      launch.membershipsUrl().ifPresent(course::offerMemberships);
+      Course graded = course;
+      launch.grades().ifPresent(g -> graded.offerGrades(g.lineItems(), g.scopes()));
       Set<Role> courseRoles = EnumSet.noneOf(Role.class);
       courseRoles.addAll(roles);
       courseRoles.remove(Role.ADMIN);

@@ -43,6 +43,9 @@ public class Member {
   @Column(name = "last_seen_at")
   private Instant lastSeenAt;
 
+  @Column(name = "roster_seen_at")
+  private Instant rosterSeenAt;
+
   protected Member() {}
 
   public Member(Course course, Person person, Set<Role> roles, Source source, Instant seenAt) {
@@ -57,6 +60,17 @@ public class Member {
     this.source = source.name();
     this.lastSeenAt = at;
     this.active = true;
+    if (source == Source.ROSTER) {
+      this.rosterSeenAt = at;
+    }
+  }
+
+  /**
+   * True when the platform says nothing new: the membership is already active with exactly these
+   * roles from this source, so nothing needs writing.
+   */
+  public boolean confirmedBy(Set<Role> roles, Source source) {
+    return active && this.source.equals(source.name()) && Role.encode(roles).equals(this.roles);
   }
 
   public void deactivate() {
@@ -89,5 +103,21 @@ public class Member {
 
   public Instant lastSeenAt() {
     return lastSeenAt;
+  }
+
+  /**
+   * True when the platform's roster ever listed this membership: a full roster that no longer lists
+   * it ends it. Memberships known only from launches are left alone.
+   */
+  public boolean knownFromRoster() {
+    return rosterSeenAt != null;
+  }
+
+  /**
+   * When a roster read last changed this membership; an unchanged one was also listed by the
+   * course's last good roster read.
+   */
+  public Instant rosterSeenAt() {
+    return rosterSeenAt;
   }
 }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import nl.samenaanwezig.config.AppConfig;
 import nl.samenaanwezig.db.Database;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
@@ -37,7 +38,16 @@ public final class ToolServer implements AutoCloseable {
 
   /** Starts the tool; {@code demo} switches on the built-in demo platform. */
   public static ToolServer start(boolean demo) {
-    AppConfig config =
+    return start(demo, UnaryOperator.identity());
+  }
+
+  /** Starts the tool with adjusted settings, e.g. {@code c -> c.withServices(...)}. */
+  public static ToolServer start(UnaryOperator<AppConfig> settings) {
+    return start(false, settings);
+  }
+
+  private static ToolServer start(boolean demo, UnaryOperator<AppConfig> settings) {
+    AppConfig defaults =
         new AppConfig(
             "jdbc:derby:memory:sa-" + UUID.randomUUID() + ";create=true",
             "",
@@ -45,6 +55,7 @@ public final class ToolServer implements AutoCloseable {
             Optional.empty(),
             demo,
             Duration.ofHours(8));
+    AppConfig config = settings.apply(defaults);
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");

@@ -179,8 +179,8 @@ public final class MarkImport {
       try (PreparedStatement insert =
               c.prepareStatement(
                   "INSERT INTO lesson (course_id, lesson_date, start_time, end_time,"
-                      + " scheduled_minutes, group_name, source, external_id, created_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                      + " scheduled_minutes, group_name, source, external_id, created_at,"
+                      + " weekday) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
           PreparedStatement update =
               c.prepareStatement(
                   "UPDATE lesson SET start_time = ?, end_time = ?, scheduled_minutes = ?,"
@@ -205,6 +205,7 @@ public final class MarkImport {
             insert.setString(7, batch.source().name());
             insert.setString(8, lesson.externalId());
             insert.setTimestamp(9, now);
+            insert.setShort(10, (short) lesson.date().getDayOfWeek().getValue());
             insert.addBatch();
             inserts++;
             continue;
