@@ -197,6 +197,38 @@ class LessonApiTest {
   }
 
   @Test
+  void makingATokenNeedsTheCsrfToken() {
+    long before = tool.count("SELECT COUNT(*) FROM api_token");
+    HttpResponse<String> refused =
+        admin.postForm(tool.baseUrl() + "/admin/api-tokens", Map.of("name", "Zonder token"));
+    assertEquals(403, refused.statusCode());
+    assertTrue(refused.body().contains("Dit formulier is verlopen."), refused.body());
+    assertEquals(before, tool.count("SELECT COUNT(*) FROM api_token"));
+  }
+
+  @Test
+  void anAdministratorOfAnotherInstitutionCannotRevokeOurToken() {
+    String ours = createToken("Van ons");
+    long id = tool.count("SELECT id FROM api_token WHERE name = 'Van ons'");
+    Browser otherAdmin = new Browser();
+    String page =
+        otherAdmin
+            .follow(
+                otherSchool
+                    .launch()
+                    .asAdmin()
+                    .without("https://purl.imsglobal.org/spec/lti/claim/context")
+                    .run(otherAdmin))
+            .body();
+    assertFalse(page.contains("Van ons"), "another institution's tokens are not listed");
+    HttpResponse<String> refused =
+        otherAdmin.postForm(
+            tool.baseUrl() + "/admin/api-tokens/" + id + "/revoke", Map.of("csrf", csrf(page)));
+    assertEquals(404, refused.statusCode());
+    assertEquals(201, send("PUT", LESSON + "still-works", ours, MONDAY).statusCode());
+  }
+
+  @Test
   void aCourseOfAnotherInstitutionIsNotFound() {
     assertProblem(
         send("PUT", "/api/v1/courses/other-course/lessons/a", token, MONDAY),
