@@ -68,6 +68,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 /** The JAX-RS application: its resources, and the one instance of each part they share. */
 public final class SamenApplication extends ResourceConfig implements AutoCloseable {
   private final Platforms platforms;
+  private final DemoPlatform demo;
   private final Sessions sessions;
   private final RosterSync rosterSync;
   private final Retention retention;
@@ -75,7 +76,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
   public SamenApplication(AppConfig config, Database db, Clock clock) {
     platforms = new Platforms(db, clock);
     LessonRegister lessons = new LessonRegister(db, clock);
-    DemoPlatform demo = new DemoPlatform(config, platforms, db, lessons, clock);
+    demo = new DemoPlatform(config, platforms, db, lessons, clock);
     Pages pages = new Pages(demo.enabled());
     sessions = new Sessions(db, clock, config.sessionLifetime());
     PlatformKeys platformKeys = new PlatformKeys();
@@ -195,5 +196,6 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
   @Override
   public void close() {
     rosterSync.close();
+    demo.close();
   }
 }
