@@ -2,12 +2,20 @@ package nl.samenaanwezig;
 
 import java.time.Clock;
 import nl.samenaanwezig.admin.AdminResource;
+import nl.samenaanwezig.api.ApiErrorFilter;
+import nl.samenaanwezig.api.ApiTokenResource;
+import nl.samenaanwezig.api.ApiTokens;
+import nl.samenaanwezig.api.LessonApi;
+import nl.samenaanwezig.api.OpenApiResource;
+import nl.samenaanwezig.api.Problems;
 import nl.samenaanwezig.attendance.ClassFigures;
 import nl.samenaanwezig.attendance.ClassPatterns;
 import nl.samenaanwezig.attendance.ClassPatternsResource;
 import nl.samenaanwezig.attendance.LessonRegister;
 import nl.samenaanwezig.attendance.LessonResource;
 import nl.samenaanwezig.attendance.StudentAttendance;
+import nl.samenaanwezig.attendance.imports.ImportResource;
+import nl.samenaanwezig.attendance.imports.MarkImport;
 import nl.samenaanwezig.buddies.BuddyBook;
 import nl.samenaanwezig.buddies.MyBuddiesResource;
 import nl.samenaanwezig.config.AppConfig;
@@ -63,6 +71,7 @@ import nl.samenaanwezig.web.BaseUrl;
 import nl.samenaanwezig.web.ErrorPages;
 import nl.samenaanwezig.web.Pages;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
+import org.glassfish.jersey.media.multipart.MultiPartFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /** The JAX-RS application: its resources, and the one instance of each part they share. */
@@ -113,6 +122,8 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     Erasure erasure = new Erasure(db, auditLog, clock);
     retention = new Retention(db, erasure, clock, Retention.configuredMonths());
     Students students = new Students(db);
+    MarkImport markImport = new MarkImport(db, memberships, clock);
+    ApiTokens apiTokens = new ApiTokens(db, clock);
 
     register(
         new AbstractBinder() {
@@ -150,12 +161,17 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
             bind(erasure).to(Erasure.class);
             bind(retention).to(Retention.class);
             bind(students).to(Students.class);
+            bind(markImport).to(MarkImport.class);
+            bind(apiTokens).to(ApiTokens.class);
           }
         });
     register(new ErrorPages(pages));
     register(new LaunchErrors(pages));
     register(new SessionErrors(pages));
     register(new CsrfFilter(sessions, pages));
+    register(MultiPartFeature.class);
+    register(new Problems());
+    register(new ApiErrorFilter());
     register(LoginResource.class);
     register(LaunchResource.class);
     register(JwksResource.class);
@@ -178,6 +194,10 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     register(StudentBuddiesResource.class);
     register(MyDataResource.class);
     register(PrivacyAdminResource.class);
+    register(ImportResource.class);
+    register(ApiTokenResource.class);
+    register(LessonApi.class);
+    register(OpenApiResource.class);
   }
 
   Platforms platforms() {
