@@ -16,6 +16,15 @@ import nl.samenaanwezig.home.ClassExportResource;
 import nl.samenaanwezig.home.ClassResource;
 import nl.samenaanwezig.home.MyPageResource;
 import nl.samenaanwezig.home.StartResource;
+import nl.samenaanwezig.infocard.CardPages;
+import nl.samenaanwezig.infocard.CardPdf;
+import nl.samenaanwezig.infocard.CardTexts;
+import nl.samenaanwezig.infocard.ClassCardResource;
+import nl.samenaanwezig.infocard.InfoCardResource;
+import nl.samenaanwezig.infocard.InfoCards;
+import nl.samenaanwezig.infocard.InstitutionCardResource;
+import nl.samenaanwezig.infocard.MentorPhones;
+import nl.samenaanwezig.infocard.PublicLinks;
 import nl.samenaanwezig.lti.CsrfFilter;
 import nl.samenaanwezig.lti.JwksResource;
 import nl.samenaanwezig.lti.LaunchErrors;
@@ -91,6 +100,12 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     Duties duties = new Duties(db, clock);
     Signals signals = new Signals(db, clock);
     Acknowledgements acknowledgements = new Acknowledgements(db, clock);
+    CardTexts cardTexts = new CardTexts(db, clock);
+    MentorPhones mentorPhones = new MentorPhones(db, clock);
+    PublicLinks publicLinks = new PublicLinks(db, clock);
+    InfoCards infoCards =
+        new InfoCards(cardTexts, mentorPhones, publicLinks, protocolSettings, duties, memberships);
+    CardPages cardPages = new CardPages(pages, new CardPdf());
 
     register(
         new AbstractBinder() {
@@ -120,6 +135,11 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
             bind(duties).to(Duties.class);
             bind(signals).to(Signals.class);
             bind(acknowledgements).to(Acknowledgements.class);
+            bind(cardTexts).to(CardTexts.class);
+            bind(mentorPhones).to(MentorPhones.class);
+            bind(publicLinks).to(PublicLinks.class);
+            bind(infoCards).to(InfoCards.class);
+            bind(cardPages).to(CardPages.class);
           }
         });
     register(new ErrorPages(pages));
@@ -144,6 +164,9 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     register(StudentResource.class);
     register(DuoResource.class);
     register(ProtocolAdminResource.class);
+    register(InfoCardResource.class);
+    register(InstitutionCardResource.class);
+    register(ClassCardResource.class);
   }
 
   Platforms platforms() {
