@@ -43,7 +43,6 @@ public final class CardPdf {
   public byte[] render(String xhtml) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PdfRendererBuilder builder = new PdfRendererBuilder();
-    builder.useFastMode();
     builder.usePdfUaAccessibility(true);
     builder.withProducer("Samen Aanwezig");
     builder.withHtmlContent(xhtml, null);

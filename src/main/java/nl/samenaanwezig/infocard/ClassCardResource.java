@@ -64,7 +64,15 @@ public class ClassCardResource {
     Map<String, String> values = new HashMap<>();
     texts.course(courseId, language).forEach((key, text) -> values.put(key, text.text()));
     String phone = phones.of(courseId).getOrDefault(session.person().id(), "");
-    return render(session, course, language, values, phone, Map.of(), NOTICES.get(notice), 200);
+    return render(
+        session,
+        course,
+        language,
+        values,
+        phone,
+        Map.of(),
+        notice == null ? null : NOTICES.get(notice),
+        200);
   }
 
   @POST

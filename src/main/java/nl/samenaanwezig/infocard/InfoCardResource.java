@@ -78,7 +78,7 @@ public class InfoCardResource {
 
   /** The card's stylesheets live on the classpath: the PDF inlines the very same file. */
   @GET
-  @Path("{name: card(-a5)?\\.css}")
+  @Path("{name: card(-a5|-screen)?\\.css}")
   @Produces("text/css; charset=UTF-8")
   public String css(@PathParam("name") String name) {
     return CardPages.resource("infocard/" + name);

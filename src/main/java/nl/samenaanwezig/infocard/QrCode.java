@@ -65,6 +65,9 @@ final class QrCode {
     }
     return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qr\" role=\"img\" aria-label=\""
         + xml(label)
+        // alt: what the PDF's tagged (PDF/UA) version reads out; browsers use aria-label.
+        + "\" alt=\""
+        + xml(label)
         + "\" width=\""
         + SIZE_PX
         + "\" height=\""
