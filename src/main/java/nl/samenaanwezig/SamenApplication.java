@@ -29,6 +29,15 @@ import nl.samenaanwezig.home.ClassExportResource;
 import nl.samenaanwezig.home.ClassResource;
 import nl.samenaanwezig.home.MyPageResource;
 import nl.samenaanwezig.home.StartResource;
+import nl.samenaanwezig.infocard.CardPages;
+import nl.samenaanwezig.infocard.CardPdf;
+import nl.samenaanwezig.infocard.CardTexts;
+import nl.samenaanwezig.infocard.ClassCardResource;
+import nl.samenaanwezig.infocard.InfoCardResource;
+import nl.samenaanwezig.infocard.InfoCards;
+import nl.samenaanwezig.infocard.InstitutionCardResource;
+import nl.samenaanwezig.infocard.MentorPhones;
+import nl.samenaanwezig.infocard.PublicLinks;
 import nl.samenaanwezig.lti.CsrfFilter;
 import nl.samenaanwezig.lti.JwksResource;
 import nl.samenaanwezig.lti.LaunchErrors;
@@ -77,6 +86,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 /** The JAX-RS application: its resources, and the one instance of each part they share. */
 public final class SamenApplication extends ResourceConfig implements AutoCloseable {
   private final Platforms platforms;
+  private final DemoPlatform demo;
   private final Sessions sessions;
   private final RosterSync rosterSync;
   private final Retention retention;
@@ -84,7 +94,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
   public SamenApplication(AppConfig config, Database db, Clock clock) {
     platforms = new Platforms(db, clock);
     LessonRegister lessons = new LessonRegister(db, clock);
-    DemoPlatform demo = new DemoPlatform(config, platforms, db, lessons, clock);
+    demo = new DemoPlatform(config, platforms, db, lessons, clock);
     Pages pages = new Pages(demo.enabled());
     sessions = new Sessions(db, clock, config.sessionLifetime());
     PlatformKeys platformKeys = new PlatformKeys();
@@ -123,6 +133,12 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     Students students = new Students(db);
     MarkImport markImport = new MarkImport(db, memberships, clock);
     ApiTokens apiTokens = new ApiTokens(db, clock);
+    CardTexts cardTexts = new CardTexts(db, clock);
+    MentorPhones mentorPhones = new MentorPhones(db, clock);
+    PublicLinks publicLinks = new PublicLinks(db, clock);
+    InfoCards infoCards =
+        new InfoCards(cardTexts, mentorPhones, publicLinks, protocolSettings, duties, memberships);
+    CardPages cardPages = new CardPages(pages, new CardPdf());
 
     register(
         new AbstractBinder() {
@@ -162,6 +178,11 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
             bind(students).to(Students.class);
             bind(markImport).to(MarkImport.class);
             bind(apiTokens).to(ApiTokens.class);
+            bind(cardTexts).to(CardTexts.class);
+            bind(mentorPhones).to(MentorPhones.class);
+            bind(publicLinks).to(PublicLinks.class);
+            bind(infoCards).to(InfoCards.class);
+            bind(cardPages).to(CardPages.class);
           }
         });
     register(new ErrorPages(pages));
@@ -197,6 +218,9 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     register(ApiTokenResource.class);
     register(LessonApi.class);
     register(OpenApiResource.class);
+    register(InfoCardResource.class);
+    register(InstitutionCardResource.class);
+    register(ClassCardResource.class);
   }
 
   Platforms platforms() {
@@ -215,5 +239,6 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
   @Override
   public void close() {
     rosterSync.close();
+    demo.close();
   }
 }

@@ -65,6 +65,7 @@ public class MyPageResource {
         session.course().filter(c -> memberships.rolesIn(me, c).contains(Role.STUDENT));
     if (course.isPresent()) {
       long courseId = course.get().id();
+      vars.put("infocardUrl", "/infocard/" + courseId);
       List<SchoolCalendar.Week> weeks =
           attendance.calendar(institutionId).lastSchoolWeeks(today, 4);
       LocalDate fourWeeksFrom = weeks.isEmpty() ? today : weeks.get(weeks.size() - 1).monday();

@@ -111,6 +111,11 @@ public class Person {
     return email;
   }
 
+  /** The locale of the person's last launch as the platform sent it (e.g. "tr-TR"), or null. */
+  public String locale() {
+    return locale;
+  }
+
   public Instant lastLaunchAt() {
     return lastLaunchAt;
   }

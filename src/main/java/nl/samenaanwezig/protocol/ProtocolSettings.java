@@ -3,11 +3,13 @@ package nl.samenaanwezig.protocol;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import nl.samenaanwezig.db.Database;
 
 /** Reads and stores an institution's protocol (table {@code protocol_setting}). */
@@ -24,6 +26,18 @@ public final class ProtocolSettings {
 
   public Protocol of(long institutionId) {
     return db.read(em -> of(em, institutionId));
+  }
+
+  /** When the administrator last changed any rule, if ever (the information card shows it). */
+  public Optional<Instant> lastChanged(long institutionId) {
+    return db.read(
+        em ->
+            Optional.ofNullable(
+                    em.createNativeQuery(
+                            "SELECT MAX(updated_at) FROM protocol_setting WHERE institution_id = ?")
+                        .setParameter(1, institutionId)
+                        .getSingleResult())
+                .map(t -> ((Timestamp) t).toInstant()));
   }
 
   /** The protocol as the settings section of /admin shows it. */

@@ -59,10 +59,21 @@ public enum Placement {
   /**
    * The page this placement opens for a session: the class page for a mentor of the course, the own
    * page for a student, and for someone who is both, the page the placement is first for. A student
-   * never reaches the class page through a placement. As long as the MOL-planner and the
-   * information card have no pages of their own, they open these same pages.
+   * never reaches the class page through a placement. The information card opens the course's card
+   * for both; as long as the MOL-planner has no page of its own, it opens these same pages.
    */
   public Optional<String> pathFor(Session session) {
+    if (this == INFO_CARD) {
+      // The card of the course, for mentors and students alike; its page checks membership.
+      Optional<String> card =
+          session
+              .course()
+              .filter(c -> session.has(Role.MENTOR) || session.has(Role.STUDENT))
+              .map(c -> "/infocard/" + c.id());
+      if (card.isPresent()) {
+        return card;
+      }
+    }
     Optional<String> classPage =
         session.course().filter(c -> session.has(Role.MENTOR)).map(c -> "/class/" + c.id());
     Optional<String> ownPage = session.has(Role.STUDENT) ? Optional.of("/me") : Optional.empty();

@@ -362,17 +362,28 @@ class DeepLinkingTest {
   }
 
   @Test
-  void molPlannerAndInfoCardPlacementsOpenTheRolePage() {
-    for (String placement : List.of("mol_planner", "info_card")) {
-      Browser student = new Browser();
-      HttpResponse<String> own = student.follow(placed(placement).asStudent().run(student));
-      assertEquals(200, own.statusCode(), placement);
-      assertEquals("/me", own.uri().getPath(), placement);
-      Browser mentor = new Browser();
-      HttpResponse<String> klas = mentor.follow(placed(placement).asMentor().run(mentor));
-      assertEquals(200, klas.statusCode(), placement);
-      assertTrue(klas.uri().getPath().startsWith("/class/"), placement);
-    }
+  void molPlannerPlacementOpensTheRolePage() {
+    Browser student = new Browser();
+    HttpResponse<String> own = student.follow(placed("mol_planner").asStudent().run(student));
+    assertEquals(200, own.statusCode());
+    assertEquals("/me", own.uri().getPath());
+    Browser mentor = new Browser();
+    HttpResponse<String> klas = mentor.follow(placed("mol_planner").asMentor().run(mentor));
+    assertEquals(200, klas.statusCode());
+    assertTrue(klas.uri().getPath().startsWith("/class/"), klas.uri().toString());
+  }
+
+  @Test
+  void infoCardPlacementOpensTheCourseCardForStudentAndMentor() {
+    Browser mentor = new Browser();
+    HttpResponse<String> mentorCard = mentor.follow(placed("info_card").asMentor().run(mentor));
+    assertEquals(200, mentorCard.statusCode(), mentorCard.body());
+    assertTrue(mentorCard.uri().getPath().matches("/infocard/\\d+"), mentorCard.uri().toString());
+    assertTrue(mentorCard.body().contains("Informatiekaart"), mentorCard.body());
+    Browser student = new Browser();
+    HttpResponse<String> studentCard = student.follow(placed("info_card").asStudent().run(student));
+    assertEquals(200, studentCard.statusCode(), studentCard.body());
+    assertEquals(mentorCard.uri().getPath(), studentCard.uri().getPath(), "the same course card");
   }
 
   @Test
