@@ -15,12 +15,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import nl.samenaanwezig.attendance.Lesson;
 import nl.samenaanwezig.attendance.LessonRegister;
+import nl.samenaanwezig.attendance.Mark;
 import nl.samenaanwezig.attendance.MarkCategory;
 import nl.samenaanwezig.db.Database;
 import nl.samenaanwezig.lti.Course;
@@ -103,7 +105,8 @@ public final class MarkImport {
       int chunkTo = to;
       db.run(
           em -> {
-            boolean changed;
+            boolean lessonsChanged;
+            Chunk.Written written;
             try {
               Connection c = em.unwrap(Connection.class);
               Chunk chunk =
@@ -118,12 +121,17 @@ public final class MarkImport {
                       last,
                       byPersonId,
                       now);
-              changed = chunk.lessons(lessonIds, counts) | chunk.marks(lessonIds, counts);
+              lessonsChanged = chunk.lessons(lessonIds, counts);
+              written = chunk.marks(lessonIds, counts);
             } catch (SQLException e) {
               throw new IllegalStateException("import of " + first + ".." + last + " failed", e);
             }
-            if (changed) {
+            // New marks or new lesson times: recompute the days in SQL. Only changed marks (a
+            // re-import with a few corrections): add their differences instead.
+            if (lessonsChanged || written.created() > 0) {
               LessonRegister.recomputeDays(em, course, first, last);
+            } else if (!written.changes().isEmpty()) {
+              LessonRegister.adjustDays(em, course, written.changes());
             }
           });
       from = to;
@@ -270,16 +278,19 @@ public final class MarkImport {
       return stored;
     }
 
+    /** What {@link #marks} wrote: how many new marks, and each changed one. */
+    record Written(int created, List<LessonRegister.DayChange> changes) {}
+
     /**
      * Inserts new marks, then their first history rows, and updates changed marks with a history
-     * row each; true when something was written.
+     * row each.
      */
-    boolean marks(long[] lessonIds, Counts counts) throws SQLException {
+    Written marks(long[] lessonIds, Counts counts) throws SQLException {
       Map<MarkKey, StoredMark> stored = storedMarks();
       String via = batch.source().name();
       int[] created = new int[to - from];
       int createdCount = 0;
-      int changed = 0;
+      List<LessonRegister.DayChange> changes = new ArrayList<>();
       try (PreparedStatement insert =
               c.prepareStatement(
                   "INSERT INTO mark (lesson_id, person_id, category, late_minutes, registered_by,"
@@ -324,7 +335,14 @@ public final class MarkImport {
             update.setLong(6, before.id());
             update.addBatch();
             history(history, before.id(), before.category(), before.lateMinutes(), category, late);
-            changed++;
+            ImportBatch.FileLesson lesson = batch.lesson(batch.markLesson(mark));
+            changes.add(
+                new LessonRegister.DayChange(
+                    personId,
+                    lesson.date(),
+                    lesson.minutes(),
+                    new Mark.Entry(MarkCategory.valueOf(before.category()), before.lateMinutes()),
+                    new Mark.Entry(category, late)));
           }
         }
         insert.executeBatch();
@@ -347,8 +365,8 @@ public final class MarkImport {
         history.executeBatch();
       }
       counts.marksCreated += createdCount;
-      counts.marksChanged += changed;
-      return createdCount + changed > 0;
+      counts.marksChanged += changes.size();
+      return new Written(createdCount, changes);
     }
 
     private void history(
