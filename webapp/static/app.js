@@ -38,6 +38,10 @@ document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.addEventListener("click", function () {
       window.print();
+    });
+  });
+});
+
 // Import page: upload with a progress bar, then show the result page the server answers with.
 document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll("form[data-upload-progress]").forEach(function (form) {
