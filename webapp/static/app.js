@@ -38,6 +38,43 @@ document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.addEventListener("click", function () {
       window.print();
+// Import page: upload with a progress bar, then show the result page the server answers with.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("form[data-upload-progress]").forEach(function (form) {
+    if (!window.XMLHttpRequest || !window.FormData) {
+      return;
+    }
+    form.addEventListener("submit", function (event) {
+      var box = form.querySelector("[data-progress]");
+      var bar = box.querySelector("progress");
+      var status = box.querySelector("[role=status]");
+      var xhr = new XMLHttpRequest();
+      event.preventDefault();
+      box.hidden = false;
+      form.querySelector("button[type=submit]").disabled = true;
+      xhr.upload.addEventListener("progress", function (e) {
+        if (e.lengthComputable) {
+          var percent = Math.floor((e.loaded / e.total) * 100);
+          bar.value = percent;
+          status.textContent = form.dataset.uploadProgress.replace("{0}", percent);
+        }
+      });
+      xhr.upload.addEventListener("load", function () {
+        bar.removeAttribute("value");
+        status.textContent = form.dataset.uploadProcessing;
+      });
+      xhr.addEventListener("load", function () {
+        document.open();
+        document.write(xhr.responseText);
+        document.close();
+      });
+      xhr.addEventListener("error", function () {
+        status.textContent = form.dataset.uploadFailed;
+        form.querySelector("button[type=submit]").disabled = false;
+      });
+      xhr.open("POST", form.action);
+      xhr.setRequestHeader("X-CSRF-Token", form.elements.csrf.value);
+      xhr.send(new FormData(form));
     });
   });
 });

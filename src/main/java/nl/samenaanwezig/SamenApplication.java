@@ -2,13 +2,26 @@ package nl.samenaanwezig;
 
 import java.time.Clock;
 import nl.samenaanwezig.admin.AdminResource;
+import nl.samenaanwezig.api.ApiErrorFilter;
+import nl.samenaanwezig.api.ApiTokenResource;
+import nl.samenaanwezig.api.ApiTokens;
+import nl.samenaanwezig.api.LessonApi;
+import nl.samenaanwezig.api.OpenApiResource;
+import nl.samenaanwezig.api.Problems;
 import nl.samenaanwezig.attendance.ClassFigures;
 import nl.samenaanwezig.attendance.ClassPatterns;
 import nl.samenaanwezig.attendance.ClassPatternsResource;
 import nl.samenaanwezig.attendance.LessonRegister;
 import nl.samenaanwezig.attendance.LessonResource;
 import nl.samenaanwezig.attendance.StudentAttendance;
+import nl.samenaanwezig.attendance.imports.ImportResource;
+import nl.samenaanwezig.attendance.imports.MarkImport;
+import nl.samenaanwezig.buddies.BuddyBook;
+import nl.samenaanwezig.buddies.MyBuddiesResource;
 import nl.samenaanwezig.config.AppConfig;
+import nl.samenaanwezig.contacts.ContactLog;
+import nl.samenaanwezig.contacts.MentorAccess;
+import nl.samenaanwezig.contacts.StudentBuddiesResource;
 import nl.samenaanwezig.db.Database;
 import nl.samenaanwezig.demo.DemoPlatform;
 import nl.samenaanwezig.demo.DemoResource;
@@ -47,6 +60,13 @@ import nl.samenaanwezig.lti.registration.RegistrationResource;
 import nl.samenaanwezig.lti.services.ServiceClient;
 import nl.samenaanwezig.lti.services.ServiceHttp;
 import nl.samenaanwezig.lti.services.ServiceTokens;
+import nl.samenaanwezig.privacy.AuditLog;
+import nl.samenaanwezig.privacy.rights.Erasure;
+import nl.samenaanwezig.privacy.rights.Exports;
+import nl.samenaanwezig.privacy.rights.MyDataResource;
+import nl.samenaanwezig.privacy.rights.PrivacyAdminResource;
+import nl.samenaanwezig.privacy.rights.Retention;
+import nl.samenaanwezig.privacy.rights.Students;
 import nl.samenaanwezig.protocol.Acknowledgements;
 import nl.samenaanwezig.protocol.ClassSignalsResource;
 import nl.samenaanwezig.protocol.DuoResource;
@@ -60,18 +80,21 @@ import nl.samenaanwezig.web.BaseUrl;
 import nl.samenaanwezig.web.ErrorPages;
 import nl.samenaanwezig.web.Pages;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
+import org.glassfish.jersey.media.multipart.MultiPartFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /** The JAX-RS application: its resources, and the one instance of each part they share. */
 public final class SamenApplication extends ResourceConfig implements AutoCloseable {
   private final Platforms platforms;
+  private final DemoPlatform demo;
   private final Sessions sessions;
   private final RosterSync rosterSync;
+  private final Retention retention;
 
   public SamenApplication(AppConfig config, Database db, Clock clock) {
     platforms = new Platforms(db, clock);
     LessonRegister lessons = new LessonRegister(db, clock);
-    DemoPlatform demo = new DemoPlatform(config, platforms, db, lessons, clock);
+    demo = new DemoPlatform(config, platforms, db, lessons, clock);
     Pages pages = new Pages(demo.enabled());
     sessions = new Sessions(db, clock, config.sessionLifetime());
     PlatformKeys platformKeys = new PlatformKeys();
@@ -100,6 +123,16 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     Duties duties = new Duties(db, clock);
     Signals signals = new Signals(db, clock);
     Acknowledgements acknowledgements = new Acknowledgements(db, clock);
+    AuditLog auditLog = new AuditLog(db, clock);
+    BuddyBook buddyBook = new BuddyBook(db, auditLog, clock);
+    ContactLog contactLog = new ContactLog(db, buddyBook, auditLog, clock);
+    MentorAccess mentorAccess = new MentorAccess(db, memberships);
+    Exports exports = new Exports(db, auditLog, clock);
+    Erasure erasure = new Erasure(db, auditLog, clock);
+    retention = new Retention(db, erasure, clock, Retention.configuredMonths());
+    Students students = new Students(db);
+    MarkImport markImport = new MarkImport(db, memberships, clock);
+    ApiTokens apiTokens = new ApiTokens(db, clock);
     CardTexts cardTexts = new CardTexts(db, clock);
     MentorPhones mentorPhones = new MentorPhones(db, clock);
     PublicLinks publicLinks = new PublicLinks(db, clock);
@@ -135,6 +168,16 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
             bind(duties).to(Duties.class);
             bind(signals).to(Signals.class);
             bind(acknowledgements).to(Acknowledgements.class);
+            bind(auditLog).to(AuditLog.class);
+            bind(buddyBook).to(BuddyBook.class);
+            bind(contactLog).to(ContactLog.class);
+            bind(mentorAccess).to(MentorAccess.class);
+            bind(exports).to(Exports.class);
+            bind(erasure).to(Erasure.class);
+            bind(retention).to(Retention.class);
+            bind(students).to(Students.class);
+            bind(markImport).to(MarkImport.class);
+            bind(apiTokens).to(ApiTokens.class);
             bind(cardTexts).to(CardTexts.class);
             bind(mentorPhones).to(MentorPhones.class);
             bind(publicLinks).to(PublicLinks.class);
@@ -146,6 +189,9 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     register(new LaunchErrors(pages));
     register(new SessionErrors(pages));
     register(new CsrfFilter(sessions, pages));
+    register(MultiPartFeature.class);
+    register(new Problems());
+    register(new ApiErrorFilter());
     register(LoginResource.class);
     register(LaunchResource.class);
     register(JwksResource.class);
@@ -164,6 +210,14 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     register(StudentResource.class);
     register(DuoResource.class);
     register(ProtocolAdminResource.class);
+    register(MyBuddiesResource.class);
+    register(StudentBuddiesResource.class);
+    register(MyDataResource.class);
+    register(PrivacyAdminResource.class);
+    register(ImportResource.class);
+    register(ApiTokenResource.class);
+    register(LessonApi.class);
+    register(OpenApiResource.class);
     register(InfoCardResource.class);
     register(InstitutionCardResource.class);
     register(ClassCardResource.class);
@@ -177,9 +231,14 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     return sessions;
   }
 
+  Retention retention() {
+    return retention;
+  }
+
   /** Stops the parts that own threads (the roster sync). */
   @Override
   public void close() {
     rosterSync.close();
+    demo.close();
   }
 }

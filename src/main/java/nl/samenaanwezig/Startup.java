@@ -69,6 +69,18 @@ public final class Startup implements ServletContextListener {
         1,
         10,
         TimeUnit.MINUTES);
+    // The retention limit (docs/privacy.md): once a day, first run a few minutes after start.
+    housekeeping.scheduleWithFixedDelay(
+        () -> {
+          try {
+            app.retention().run();
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "retention job failed", e);
+          }
+        },
+        5,
+        24 * 60,
+        TimeUnit.MINUTES);
     LOG.info("Samen Aanwezig started on " + config.dbUrl().replaceAll(";.*", ""));
   }
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import nl.samenaanwezig.api.ApiTokens;
 import nl.samenaanwezig.home.Frame;
 import nl.samenaanwezig.lti.PlatformJson;
 import nl.samenaanwezig.lti.PlatformOwnedElsewhereException;
@@ -47,11 +48,13 @@ public class AdminResource {
           "admin.deployment.saved",
           "admin.keys.rotated",
           "admin.grades.saved",
-          "protocol.saved");
+          "protocol.saved",
+          "admin.apiTokens.revoked");
 
   @Inject Sessions sessions;
   @Inject Platforms platforms;
   @Inject ToolKeys keys;
+  @Inject ApiTokens apiTokens;
   @Inject Pages pages;
   @Inject BaseUrl baseUrl;
   @Inject MeetingGrades meetingGrades;
@@ -151,6 +154,7 @@ public class AdminResource {
     vars.put("institution", session.platform().institution().name());
     vars.put("platforms", platforms.ofInstitution(institutionId));
     vars.put("keys", keys.all());
+    vars.put("apiTokens", apiTokens.rows(institutionId, session.locale()));
     vars.put("notice", notice);
     vars.put("problems", problems);
     vars.put("json", json);

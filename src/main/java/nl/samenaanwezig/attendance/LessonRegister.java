@@ -88,6 +88,15 @@ public final class LessonRegister {
     return lesson;
   }
 
+  /**
+   * Recomputes a course's day figures for a period in the caller's transaction: bulk writers (the
+   * CSV import) write marks in SQL and then call this once per chunk of days.
+   */
+  public static void recomputeDays(EntityManager em, Course course, LocalDate from, LocalDate to) {
+    PresenceDays.rebuild(
+        em, course.id(), from, to, Policies.of(em, course.platform().institution().id()));
+  }
+
   public Optional<Lesson> find(long lessonId) {
     return db.read(em -> Optional.ofNullable(em.find(Lesson.class, lessonId)));
   }

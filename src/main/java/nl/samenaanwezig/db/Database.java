@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.Persistence;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -17,6 +18,8 @@ import org.flywaydb.core.Flyway;
  */
 public final class Database implements AutoCloseable {
 
+  private static final int CONFLICT_ATTEMPTS = 3;
+
   private final EntityManagerFactory emf;
 
   private Database(EntityManagerFactory emf) {
@@ -25,6 +28,9 @@ public final class Database implements AutoCloseable {
 
   /** Migrates the schema to the newest version, then opens the persistence unit. */
   public static Database open(AppConfig config) {
+    if (config.embeddedDerby()) {
+      tuneEmbeddedDerby();
+    }
     Flyway.configure()
         .dataSource(config.dbUrl(), config.dbUser(), config.dbPassword())
         .locations("classpath:db/migration")
@@ -36,6 +42,17 @@ public final class Database implements AutoCloseable {
     props.put("jakarta.persistence.jdbc.password", config.dbPassword());
     props.put("jakarta.persistence.jdbc.driver", driverFor(config.dbUrl()));
     return new Database(Persistence.createEntityManagerFactory("samen", props));
+  }
+
+  /**
+   * Engine settings for embedded Derby, read when the engine boots; a value the operator set with
+   * -D wins. Identity values come from Derby's sequence generators, which refill their preallocated
+   * range in a nested transaction: with the default range of 100, concurrent inserts (a class that
+   * opens the tool at once) made Derby give up on that lock (40XL1, DERBY-6934/DERBY-6999). A
+   * restart without a clean Derby shutdown skips at most this many ids per table.
+   */
+  private static void tuneEmbeddedDerby() {
+    System.getProperties().putIfAbsent("derby.language.sequence.preallocator", "1000");
   }
 
   private static String driverFor(String url) {
@@ -63,6 +80,39 @@ public final class Database implements AutoCloseable {
       }
       em.close();
     }
+  }
+
+  /**
+   * Like {@link #tx}, for find-or-create work that may lose a race: when a concurrent transaction
+   * inserted the same unique key first, or the database gave up waiting for a lock or chose this
+   * transaction as a deadlock victim, the work runs again (at most three times in all) in a new
+   * transaction, which then finds what the other one made.
+   */
+  public <T> T txRetryingConflicts(Function<EntityManager, T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return tx(work);
+      } catch (RuntimeException e) {
+        // EclipseLink reports a failed commit as RollbackException, a failed flush as
+        // PersistenceException; either way the SQLException is in the cause chain.
+        if (attempt == CONFLICT_ATTEMPTS || !lostRace(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** SQLState 23505 (unique key taken) or class 40 (rolled back: deadlock, lock timeout). */
+  static boolean lostRace(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.equals("23505") || state.startsWith("40")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Runs work in one transaction without a result. */

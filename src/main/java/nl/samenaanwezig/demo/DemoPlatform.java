@@ -210,14 +210,17 @@ public final class DemoPlatform {
               course.learn(DemoSchool.CONTEXT_TITLE, DemoSchool.CONTEXT_LABEL);
               em.persist(course);
               Instant now = clock.instant();
+              Map<String, Person> people = new java.util.HashMap<>();
               for (DemoSchool.User user : concat(List.of(DemoSchool.MENTOR), DemoSchool.STUDENTS)) {
                 Person person = new Person(managed, user.sub());
                 person.learn(user.name(), user.givenName(), user.familyName(), user.email());
                 em.persist(person);
+                people.put(user.sub(), person);
                 Set<Role> roles =
                     "mentor".equals(user.role()) ? Set.of(Role.MENTOR) : Set.of(Role.STUDENT);
                 em.persist(new Member(course, person, roles, Member.Source.DEMO, now));
               }
+              DemoBuddies.seed(em, people, course, LocalDate.now(clock.withZone(SCHOOL_ZONE)), now);
               LocalDate[] holiday =
                   DemoAttendance.autumnHoliday(
                       DemoAttendance.firstSchoolDay(LocalDate.now(clock.withZone(SCHOOL_ZONE))));
@@ -245,6 +248,18 @@ public final class DemoPlatform {
     }
   }
 
+  /** Stops seeding before the database closes (a write in flight would otherwise race it). */
+  public void close() {
+    seeding.shutdownNow();
+    try {
+      if (!seeding.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        LOG.warning("demo seeding did not stop within 10 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** True while the demo school year is still being written. */
   public boolean seeding() {
     return seedingRuns.get() > 0;
@@ -265,7 +280,7 @@ public final class DemoPlatform {
         DemoAttendance.year(LocalDate.now(clock.withZone(SCHOOL_ZONE)), students);
     // Short transactions (a few days each): pages read the class while this runs, and one long
     // transaction would hold its locks on the marks and day figures until the very end.
-    for (int from = 0; from < year.size(); from += 20) {
+    for (int from = 0; from < year.size() && !Thread.currentThread().isInterrupted(); from += 20) {
       lessons.saveAll(
           courseId, year.subList(from, Math.min(year.size(), from + 20)), null, Lesson.Source.DEMO);
     }

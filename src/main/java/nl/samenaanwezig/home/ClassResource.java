@@ -26,6 +26,7 @@ import java.util.Map;
 import nl.samenaanwezig.attendance.ClassFigures;
 import nl.samenaanwezig.attendance.PresenceRate;
 import nl.samenaanwezig.attendance.Sparkline;
+import nl.samenaanwezig.buddies.BuddyBook;
 import nl.samenaanwezig.lti.Course;
 import nl.samenaanwezig.lti.Member;
 import nl.samenaanwezig.lti.Memberships;
@@ -47,6 +48,7 @@ public class ClassResource {
   @Inject ClassFigures classFigures;
   @Inject Clock clock;
   @Inject Signals signals;
+  @Inject BuddyBook buddyBook;
   @Context HttpServletRequest request;
 
   /** One student row: who, how present, and which protocol steps are due. */
@@ -154,6 +156,8 @@ public class ClassResource {
     vars.put("courseId", course.id());
     vars.put("students", students);
     vars.put("summary", summary);
+    vars.put(
+        "buddyLabels", buddyBook.classLabels(course.id(), buddyBook.today(), session.locale()));
     vars.put("sort", sort != null && SORTS.contains(sort) ? sort : "name");
     vars.put("mentors", mentors);
     vars.put("roster", rosterLine(courseId, session));

@@ -18,6 +18,7 @@ import java.util.Optional;
 import nl.samenaanwezig.attendance.MarkCategory;
 import nl.samenaanwezig.attendance.SchoolCalendar;
 import nl.samenaanwezig.attendance.StudentAttendance;
+import nl.samenaanwezig.buddies.BuddyBook;
 import nl.samenaanwezig.lti.Course;
 import nl.samenaanwezig.lti.Memberships;
 import nl.samenaanwezig.lti.Person;
@@ -43,6 +44,7 @@ public class MyPageResource {
   @Inject Duties duties;
   @Inject Clock clock;
   @Inject Pages pages;
+  @Inject BuddyBook buddyBook;
   @Context HttpServletRequest request;
 
   @GET
@@ -57,6 +59,7 @@ public class MyPageResource {
     long institutionId = session.platform().institution().id();
     LocalDate today = LocalDate.now(clock.withZone(ClassResource.SCHOOL_ZONE));
     Map<String, Object> vars = Frame.of(session, "/me");
+    vars.put("buddyOverview", buddyBook.overview(session.person().id(), buddyBook.today()));
     vars.put("courseTitle", session.course().map(Course::displayTitle).orElse(null));
     Optional<Course> course =
         session.course().filter(c -> memberships.rolesIn(me, c).contains(Role.STUDENT));

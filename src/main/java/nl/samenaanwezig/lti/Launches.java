@@ -47,13 +47,14 @@ public final class Launches {
     if (stateValue == null || stateValue.isBlank()) {
       throw new LaunchException(LaunchException.Reason.MISSING_STATE, "no state");
     }
-    LoginState state = consume(stateValue);
-    Platform platform = db.read(em -> em.find(Platform.class, state.platformId()));
-    if (platform == null) {
+    Spent spent = consume(stateValue);
+    LoginState state = spent.state();
+    if (spent.platform() == null) {
       throw new LaunchException(LaunchException.Reason.UNKNOWN_PLATFORM, "platform removed");
     }
-    Launch launch = validator.validate(idToken, state, platform);
-    Result result = db.tx(em -> record(em, launch));
+    Launch launch = validator.validate(idToken, state, spent.platform());
+    // Students of one class launching at once race to create their course: the loser retries.
+    Result result = db.txRetryingConflicts(em -> record(em, launch));
     for (Consumer<Result> listener : listeners) {
       try {
         listener.accept(result);
@@ -73,15 +74,19 @@ public final class Launches {
     listeners.add(listener);
   }
 
+  /** A spent login state and the platform it was made for (null when since removed). */
+  private record Spent(LoginState state, Platform platform) {}
+
   /**
    * Deletes the state row; only the request whose DELETE removed it may continue, so a replayed
-   * launch (same state) is refused even when two arrive at once. An expired state is spent too.
+   * launch (same state) is refused even when two arrive at once. An expired state is spent too. The
+   * platform is read in the same transaction, to spare the launch a second one.
    */
-  private LoginState consume(String stateValue) {
+  private Spent consume(String stateValue) {
     if (stateValue.length() > MAX_STATE_LENGTH) {
       throw new LaunchException(LaunchException.Reason.STATE_UNKNOWN, "state longer than issued");
     }
-    LoginState state =
+    Spent spent =
         db.tx(
             em -> {
               LoginState found = em.find(LoginState.class, stateValue);
@@ -92,16 +97,18 @@ public final class Launches {
                   em.createQuery("delete from LoginState s where s.state = :s")
                       .setParameter("s", stateValue)
                       .executeUpdate();
-              return removed == 1 ? found : null;
+              return removed == 1
+                  ? new Spent(found, em.find(Platform.class, found.platformId()))
+                  : null;
             });
-    if (state == null) {
+    if (spent == null) {
       throw new LaunchException(
           LaunchException.Reason.STATE_UNKNOWN, "unknown state, or used already");
     }
-    if (state.expiredAt(clock.instant())) {
+    if (spent.state().expiredAt(clock.instant())) {
       throw new LaunchException(LaunchException.Reason.STATE_EXPIRED, "state expired");
     }
-    return state;
+    return spent;
   }
 
   private Result record(EntityManager em, Launch launch) {

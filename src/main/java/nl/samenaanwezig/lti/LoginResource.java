@@ -40,7 +40,6 @@ public class LoginResource {
   /** The login_state.target_link_uri column. */
   private static final int MAX_TARGET_LINK_URI_LENGTH = 2000;
 
-  @Inject Platforms platforms;
   @Inject Database db;
   @Inject BaseUrl baseUrl;
   @Inject Clock clock;
@@ -86,31 +85,35 @@ public class LoginResource {
               + MAX_TARGET_LINK_URI_LENGTH
               + " characters");
     }
-    Platform platform =
-        platforms
-            .find(iss, clientId)
-            .orElseThrow(
-                () ->
-                    new LaunchException(
-                        LaunchException.Reason.UNKNOWN_PLATFORM,
-                        "iss=" + iss + " client_id=" + clientId));
-    if (deploymentId != null
-        && !deploymentId.isBlank()
-        && !platform.knowsDeployment(deploymentId)) {
-      throw new LaunchException(
-          LaunchException.Reason.UNKNOWN_DEPLOYMENT, "login for deployment " + deploymentId);
-    }
     State state = new State(Tokens.random());
     Nonce nonce = new Nonce(Tokens.random());
-    db.run(
-        em ->
-            em.persist(
-                new LoginState(
-                    state.getValue(),
-                    nonce.getValue(),
-                    platform.id(),
-                    targetLinkUri,
-                    clock.instant().plus(STATE_LIFETIME))));
+    // One transaction finds the registration and keeps the state: a refusal stores nothing.
+    Platform platform =
+        db.tx(
+            em -> {
+              Platform found =
+                  Platforms.find(em, iss, clientId)
+                      .orElseThrow(
+                          () ->
+                              new LaunchException(
+                                  LaunchException.Reason.UNKNOWN_PLATFORM,
+                                  "iss=" + iss + " client_id=" + clientId));
+              if (deploymentId != null
+                  && !deploymentId.isBlank()
+                  && !found.knowsDeployment(deploymentId)) {
+                throw new LaunchException(
+                    LaunchException.Reason.UNKNOWN_DEPLOYMENT,
+                    "login for deployment " + deploymentId);
+              }
+              em.persist(
+                  new LoginState(
+                      state.getValue(),
+                      nonce.getValue(),
+                      found.id(),
+                      targetLinkUri,
+                      clock.instant().plus(STATE_LIFETIME)));
+              return found;
+            });
     URI redirectUri = URI.create(baseUrl.of(request) + "/lti/launch");
     AuthenticationRequest.Builder auth =
         new AuthenticationRequest.Builder(

@@ -16,6 +16,8 @@ import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.eclipse.persistence.annotations.JoinFetch;
+import org.eclipse.persistence.annotations.JoinFetchType;
 
 /**
  * A learning platform registered with the tool (one Moodle site), keyed by issuer + client_id. A
@@ -27,8 +29,10 @@ public class Platform {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
+  // Read with the platform in one SELECT: every login and launch loads its platform.
   @ManyToOne(optional = false)
   @JoinColumn(name = "institution_id")
+  @JoinFetch(JoinFetchType.INNER)
   private Institution institution;
 
   private String issuer;
@@ -53,6 +57,7 @@ public class Platform {
   private Instant createdAt;
 
   @ElementCollection(fetch = FetchType.EAGER)
+  @JoinFetch(JoinFetchType.OUTER)
   @CollectionTable(name = "platform_deployment", joinColumns = @JoinColumn(name = "platform_id"))
   @Column(name = "deployment_id")
   private Set<String> deploymentIds = new TreeSet<>();

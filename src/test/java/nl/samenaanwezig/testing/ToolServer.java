@@ -17,8 +17,8 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * The real WAR (web.xml, webapp/, our classes) in embedded Jetty on 127.0.0.1 with its own
- * in-memory Derby database, reached as http://localhost:PORT.
+ * The real WAR (web.xml, webapp/, our classes) in embedded Jetty on 127.0.0.1 with its own Derby
+ * database (in memory, or on disk like production), reached as http://localhost:PORT.
  */
 public final class ToolServer implements AutoCloseable {
   private final Server server;
@@ -55,7 +55,26 @@ public final class ToolServer implements AutoCloseable {
             Optional.empty(),
             demo,
             Duration.ofHours(8));
-    AppConfig config = settings.apply(defaults);
+    return start(settings.apply(defaults));
+  }
+
+  /**
+   * Starts the tool on an embedded Derby database in {@code dataDir}, as production runs it (the
+   * database folder is {@code dataDir/db}, like {@code SA_DATA_DIR}); for measurements.
+   */
+  public static ToolServer startOnDisk(Path dataDir) {
+    return start(
+        new AppConfig(
+            "jdbc:derby:" + dataDir.toAbsolutePath().resolve("db") + ";create=true",
+            "",
+            "",
+            Optional.empty(),
+            false,
+            Duration.ofHours(8)));
+  }
+
+  /** Starts the tool with the given settings. */
+  public static ToolServer start(AppConfig config) {
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
@@ -122,6 +141,21 @@ public final class ToolServer implements AutoCloseable {
       server.stop();
     } catch (Exception e) {
       throw new IllegalStateException("tool did not stop", e);
+    }
+    if (config.embeddedDerby() && !config.dbUrl().startsWith("jdbc:derby:memory:")) {
+      shutDownDerby();
+    }
+  }
+
+  /** Closes an on-disk Derby database so its folder can be removed; Derby answers with 08006. */
+  private void shutDownDerby() {
+    String url = config.dbUrl().replace(";create=true", "") + ";shutdown=true";
+    try {
+      DriverManager.getConnection(url).close();
+    } catch (SQLException e) {
+      if (!"08006".equals(e.getSQLState())) {
+        throw new IllegalStateException("database did not shut down", e);
+      }
     }
   }
 }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import nl.samenaanwezig.lti.LtiClaims;
 import nl.samenaanwezig.lti.services.LinkHeader;
+import nl.samenaanwezig.lti.services.Origins;
 import nl.samenaanwezig.lti.services.ServiceClient;
 import nl.samenaanwezig.lti.services.ServiceClient.Call;
 import nl.samenaanwezig.lti.services.ServiceResponse;
@@ -201,7 +202,7 @@ public final class AgsClient {
             Reason.TOO_LARGE, "more than " + limits.maxEntries() + " entries");
       }
       next = LinkHeader.parse(answer.headers().allValues("Link"), answer.uri()).get("next");
-      if (next != null && !sameOrigin(next, service.lineItems())) {
+      if (next != null && !Origins.same(next, service.lineItems())) {
         throw new ServiceUnavailableException(
             Reason.MALFORMED, "next link leaves the service origin: " + next);
       }
@@ -221,7 +222,7 @@ public final class AgsClient {
     } catch (IllegalArgumentException e) {
       return null;
     }
-    if (!sameOrigin(url, service.lineItems())) {
+    if (!Origins.same(url, service.lineItems())) {
       return null;
     }
     Double maximum = number(entry.get("scoreMaximum"));
@@ -241,7 +242,7 @@ public final class AgsClient {
   static URI beside(GradeService service, URI lineItem, String name) {
     if (lineItem.getScheme() == null
         || lineItem.getRawAuthority() == null
-        || !sameOrigin(lineItem, service.lineItems())) {
+        || !Origins.same(lineItem, service.lineItems())) {
       throw new ServiceUnavailableException(
           Reason.MALFORMED, "line item outside the course's grade service: " + lineItem);
     }
@@ -319,20 +320,5 @@ public final class AgsClient {
       }
     }
     return null;
-  }
-
-  private static boolean sameOrigin(URI a, URI b) {
-    return a.getScheme() != null
-        && a.getScheme().equalsIgnoreCase(b.getScheme())
-        && a.getHost() != null
-        && a.getHost().equalsIgnoreCase(b.getHost())
-        && port(a) == port(b);
-  }
-
-  private static int port(URI uri) {
-    if (uri.getPort() != -1) {
-      return uri.getPort();
-    }
-    return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
   }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import nl.samenaanwezig.lti.Platform;
 import nl.samenaanwezig.lti.services.LinkHeader;
+import nl.samenaanwezig.lti.services.Origins;
 import nl.samenaanwezig.lti.services.ServiceClient;
 import nl.samenaanwezig.lti.services.ServiceResponse;
 import nl.samenaanwezig.lti.services.ServiceUnavailableException;
@@ -79,12 +80,12 @@ public final class NrpsClient {
       Map<String, URI> links = LinkHeader.parse(answer.headers().allValues("Link"), answer.uri());
       next = links.get("next");
       // The bearer token goes only where the launch pointed: same origin as the service URL.
-      if (next != null && !sameOrigin(next, start)) {
+      if (next != null && !Origins.same(next, start)) {
         throw new ServiceUnavailableException(
             Reason.MALFORMED, "next link leaves the service origin: " + next);
       }
       URI offered = links.get("differences");
-      if (offered != null && sameOrigin(offered, start)) {
+      if (offered != null && Origins.same(offered, start)) {
         differences = offered;
       }
     }
@@ -147,20 +148,5 @@ public final class NrpsClient {
       return String.valueOf(n.longValue());
     }
     return String.valueOf(value);
-  }
-
-  private static boolean sameOrigin(URI a, URI b) {
-    return a.getScheme() != null
-        && a.getScheme().equalsIgnoreCase(b.getScheme())
-        && a.getHost() != null
-        && a.getHost().equalsIgnoreCase(b.getHost())
-        && port(a) == port(b);
-  }
-
-  private static int port(URI uri) {
-    if (uri.getPort() != -1) {
-      return uri.getPort();
-    }
-    return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
   }
 }

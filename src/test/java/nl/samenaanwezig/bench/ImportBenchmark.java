@@ -1,0 +1,239 @@
+package nl.samenaanwezig.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+import nl.samenaanwezig.attendance.imports.ImportBatch;
+import nl.samenaanwezig.attendance.imports.ImportOptions;
+import nl.samenaanwezig.attendance.imports.MarkImport;
+import nl.samenaanwezig.config.AppConfig;
+import nl.samenaanwezig.db.Database;
+import nl.samenaanwezig.lti.Course;
+import nl.samenaanwezig.lti.Institution;
+import nl.samenaanwezig.lti.Member;
+import nl.samenaanwezig.lti.Memberships;
+import nl.samenaanwezig.lti.Person;
+import nl.samenaanwezig.lti.Platform;
+import nl.samenaanwezig.lti.PlatformSettings;
+import nl.samenaanwezig.lti.Role;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Importing 1,000,000 marks (250 students x 4,000 lessons: 500 school days of 8 lessons) in our CSV
+ * format into one course on an on-disk embedded Derby, then the same file again (nothing changes)
+ * and once more with 1% of the marks changed. Run with {@code mvn -Pbench test
+ * -Dtest=ImportBenchmark} ({@code -Dbench.days=50} for a tenth); prints wall-clock and CPU time of
+ * the importing thread (docs/import.md has the numbers).
+ */
+@Tag("benchmark")
+class ImportBenchmark {
+  static final int STUDENTS = 250;
+  static final int DAYS = Integer.getInteger("bench.days", 500);
+  static final int LESSONS_PER_DAY = 8;
+
+  @Test
+  void importsAMillionMarks() throws Exception {
+    Path dir = Files.createTempDirectory("samen-bench");
+    String url = "jdbc:derby:" + dir.resolve("db") + ";create=true";
+    AppConfig config = new AppConfig(url, "", "", Optional.empty(), false, Duration.ofHours(8));
+    try (Database db = Database.open(config)) {
+      Course course = course(db);
+      MarkImport imports = new MarkImport(db, new Memberships(db), Clock.systemUTC());
+      byte[] file = csv(new Random(42), 0);
+      byte[] changed = csv(new Random(42), 100);
+      System.out.printf(
+          "file: %,d bytes, %,d marks%n", file.length, STUDENTS * DAYS * LESSONS_PER_DAY);
+
+      int marks = STUDENTS * DAYS * LESSONS_PER_DAY;
+      run("first import", imports, course, file, marks, 0, 0);
+      run("same file again", imports, course, file, 0, 0, marks);
+      run("1% changed", imports, course, changed, 0, marks / 100, marks - marks / 100);
+
+      assertEquals(marks, count(url, "SELECT COUNT(*) FROM mark"));
+      assertEquals(marks + marks / 100, count(url, "SELECT COUNT(*) FROM mark_change"));
+      assertEquals((long) STUDENTS * DAYS, count(url, "SELECT COUNT(*) FROM presence_day"));
+      assertEquals(
+          count(
+              url,
+              "SELECT SUM(CASE WHEN category IN ('PRESENT', 'LATE') THEN 0 ELSE 1 END) FROM mark"),
+          count(url, "SELECT SUM(absent_lessons) FROM presence_day"));
+    } finally {
+      try {
+        DriverManager.getConnection("jdbc:derby:" + dir.resolve("db") + ";shutdown=true");
+      } catch (SQLException expected) {
+        // Derby reports a shut-down database as an exception.
+      }
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static void run(
+      String what,
+      MarkImport imports,
+      Course course,
+      byte[] file,
+      int created,
+      int changed,
+      int unchanged) {
+    var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    long start = System.nanoTime();
+    long cpuStart = cpu.getCurrentThreadCpuTime();
+    ImportBatch batch =
+        imports.read(course, new ByteArrayInputStream(file), ImportOptions.defaults(false));
+    long read = System.nanoTime();
+    long cpuRead = cpu.getCurrentThreadCpuTime();
+    assertEquals(0, batch.errorCount(), () -> batch.errors().toString());
+    assertTrue(batch.importable(false));
+    MarkImport.Outcome outcome = imports.write(course, batch, null);
+    long written = System.nanoTime();
+    long cpuWritten = cpu.getCurrentThreadCpuTime();
+    assertEquals(created, outcome.marksCreated());
+    assertEquals(changed, outcome.marksChanged());
+    assertEquals(unchanged, outcome.marksUnchanged());
+    System.out.printf(
+        "%-16s read+validate %6.2f s (cpu %6.2f), write %6.2f s (cpu %6.2f), total %6.2f s (cpu"
+            + " %6.2f); %,d new, %,d changed, %,d unchanged%n",
+        what,
+        (read - start) / 1e9,
+        (cpuRead - cpuStart) / 1e9,
+        (written - read) / 1e9,
+        (cpuWritten - cpuRead) / 1e9,
+        (written - start) / 1e9,
+        (cpuWritten - cpuStart) / 1e9,
+        outcome.marksCreated(),
+        outcome.marksChanged(),
+        outcome.marksUnchanged());
+  }
+
+  /** The file: every student in every lesson; {@code changedPerDay} marks differ per day. */
+  private static byte[] csv(Random random, int changedEveryNth) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(50 << 20);
+    StringBuilder line = new StringBuilder(128);
+    out.writeBytes(
+        "student_id;date;start;end;category;late_minutes;lesson_id\n"
+            .getBytes(StandardCharsets.UTF_8));
+    int n = 0;
+    for (LocalDate day : schoolDays()) {
+      for (int period = 0; period < LESSONS_PER_DAY; period++) {
+        LocalTime start = LocalTime.of(8, 30).plusMinutes(55L * period);
+        LocalTime end = start.plusMinutes(50);
+        String lesson = "L-" + day + "-" + period;
+        for (int s = 0; s < STUDENTS; s++) {
+          int roll = random.nextInt(100);
+          n++;
+          if (changedEveryNth > 0 && n % changedEveryNth == 0) {
+            roll = roll < 90 ? 95 : 0; // present becomes sick, anything else present
+          }
+          String category;
+          String late = "";
+          if (roll < 90) {
+            category = "aanwezig";
+          } else if (roll < 94) {
+            category = "te laat";
+            late = String.valueOf(1 + (roll * 7) % 20);
+          } else if (roll < 97) {
+            category = "ziek";
+          } else {
+            category = "ongeoorloofd";
+          }
+          line.setLength(0);
+          line.append("s")
+              .append(s)
+              .append(';')
+              .append(day)
+              .append(';')
+              .append(start)
+              .append(';')
+              .append(end)
+              .append(';')
+              .append(category)
+              .append(';')
+              .append(late)
+              .append(';')
+              .append(lesson)
+              .append('\n');
+          out.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return out.toByteArray();
+  }
+
+  private static List<LocalDate> schoolDays() {
+    List<LocalDate> days = new ArrayList<>();
+    LocalDate day = LocalDate.of(2024, 8, 19);
+    while (days.size() < DAYS) {
+      if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+        days.add(day);
+      }
+      day = day.plusDays(1);
+    }
+    return days;
+  }
+
+  private static Course course(Database db) {
+    return db.tx(
+        em -> {
+          Institution school = new Institution("Benchmark College");
+          em.persist(school);
+          Platform platform =
+              new Platform(
+                  school,
+                  new PlatformSettings(
+                      "https://lms.bench.example",
+                      "bench",
+                      Set.of("1"),
+                      "https://lms.bench.example/auth",
+                      null,
+                      "https://lms.bench.example/jwks",
+                      "LMS",
+                      "Benchmark College"),
+                  false);
+          em.persist(platform);
+          Course c = new Course(platform, "bench-course");
+          em.persist(c);
+          for (int s = 0; s < STUDENTS; s++) {
+            Person p = new Person(platform, "s" + s);
+            em.persist(p);
+            em.persist(new Member(c, p, Set.of(Role.STUDENT), Member.Source.ROSTER, Instant.now()));
+          }
+          return c;
+        });
+  }
+
+  private static long count(String url, String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}

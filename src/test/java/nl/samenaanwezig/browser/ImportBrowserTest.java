@@ -1,0 +1,82 @@
+package nl.samenaanwezig.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import nl.samenaanwezig.testing.A11yChecks;
+import nl.samenaanwezig.testing.Browser;
+import nl.samenaanwezig.testing.Chrome;
+import nl.samenaanwezig.testing.TestPlatform;
+import nl.samenaanwezig.testing.ToolServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * A mentor imports a CSV file in Chromium inside the LMS iframe: the upload goes through app.js
+ * (XMLHttpRequest with progress) and the result page replaces the form.
+ */
+class ImportBrowserTest {
+  static ToolServer tool;
+  static TestPlatform platform;
+  ChromeDriver driver;
+
+  @RegisterExtension
+  final Chrome.ScreenshotOnFailure screenshots = new Chrome.ScreenshotOnFailure(() -> driver);
+
+  @BeforeAll
+  static void start() {
+    tool = ToolServer.start();
+    platform = TestPlatform.start().registerWith(tool);
+    Browser student = new Browser();
+    student.follow(platform.launch().asStudent().run(student));
+  }
+
+  @AfterAll
+  static void stop() {
+    platform.close();
+    tool.close();
+  }
+
+  @AfterEach
+  void quit() {
+    Chrome.quit(driver);
+  }
+
+  @Test
+  void importingAFileShowsTheResultInTheFrame() throws IOException {
+    Path file = Files.createTempFile("aanwezigheid", ".csv");
+    Files.writeString(
+        file,
+        "student_id;date;start;end;category;late_minutes\n"
+            + "student-1;2026-11-16;09:00;09:50;te laat;10\n"
+            + "student-1;2026-11-16;10:00;10:50;aanwezig;\n");
+    try {
+      driver = Chrome.desktop();
+      driver.get(platform.issuer() + "/course/view.php?as=mentor");
+      driver.switchTo().frame("tool");
+      Chrome.awaitPage(driver, tool.baseUrl(), "/class/");
+      driver.findElement(By.linkText("Importeren")).sendKeys(Keys.ENTER);
+      Chrome.await(driver).until(d -> !d.findElements(By.id("file")).isEmpty());
+      A11yChecks.assertNone(driver, "import form");
+      driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+      driver.findElement(By.cssSelector("form.import-form button[type=submit]")).click();
+      Chrome.await(driver).until(d -> d.getPageSource().contains("2 regels verwerkt."));
+      assertTrue(
+          driver.getPageSource().contains("2 nieuwe markeringen, 0 gewijzigd, 0 al goed."),
+          driver.getPageSource());
+      A11yChecks.assertNone(driver, "import result");
+      assertEquals(2, tool.count("SELECT COUNT(*) FROM mark WHERE registered_via = 'CSV'"));
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+}
