@@ -137,7 +137,8 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     MentorPhones mentorPhones = new MentorPhones(db, clock);
     PublicLinks publicLinks = new PublicLinks(db, clock);
     InfoCards infoCards =
-        new InfoCards(cardTexts, mentorPhones, publicLinks, protocolSettings, duties, memberships);
+        new InfoCards(
+            cardTexts, mentorPhones, publicLinks, protocolSettings, duties, memberships, buddyBook);
     CardPages cardPages = new CardPages(pages, new CardPdf());
 
     register(

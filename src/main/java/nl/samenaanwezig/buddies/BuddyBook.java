@@ -163,6 +163,27 @@ public final class BuddyBook {
     return labels;
   }
 
+  /**
+   * The language of each student's first registered buddy, for the students of a course who have
+   * one: the language the printed information card goes home in. Nobody is contacted by it, so no
+   * consent is asked.
+   */
+  public Map<Long, Language> firstBuddyLanguages(long courseId) {
+    return db.read(
+        em -> {
+          Map<Long, Language> languages = new HashMap<>();
+          em.createQuery(
+                  "select b from Buddy b, Member m"
+                      + " where m.person = b.student and m.course.id = :c and m.active = true"
+                      + " and b.removedAt is null order by b.createdAt, b.id",
+                  Buddy.class)
+              .setParameter("c", courseId)
+              .getResultList()
+              .forEach(b -> languages.putIfAbsent(b.student().id(), b.details().language()));
+          return languages;
+        });
+  }
+
   /** One of the student's own buddies (not removed). */
   public Optional<Buddy> buddyOf(long studentId, long buddyId) {
     return db.read(em -> find(em, studentId, buddyId));

@@ -135,7 +135,10 @@ public class ClassCardResource {
         .build();
   }
 
-  /** One card per student, each in the family's language, to print in one go. */
+  /**
+   * One card per student, each in the family's language (the first buddy's, else the student's), to
+   * print in one go.
+   */
   @GET
   @Path("cards")
   public Response cards(@PathParam("courseId") long courseId, @QueryParam("size") String size) {
@@ -158,12 +161,13 @@ public class ClassCardResource {
     long institutionId = course.platform().institution().id();
     String school = course.platform().institution().name();
     String base = baseUrl.of(request);
+    Map<Long, CardLanguage> languages = cards.familyLanguages(course, institutionId);
     List<InfoCard> all = new ArrayList<>();
     for (Member m : memberships.members(course, Role.STUDENT)) {
       all.add(
           cards.card(
               new InfoCards.Target(institutionId, school, course, m.person(), base),
-              cards.languageFor(m.person(), institutionId)));
+              languages.getOrDefault(m.person().id(), CardLanguage.NL)));
     }
     CardPages.View view =
         new CardPages.View(
@@ -222,6 +226,8 @@ public class ClassCardResource {
               4));
     }
     Map<String, Object> vars = Frame.of(session, "/class/" + courseId);
+    // The page language switch comes back to this editor, not to the class page.
+    vars.put("back", "/class/" + courseId + "/infocard/edit?lang=" + language.tag());
     vars.put("courseTitle", course.displayTitle());
     vars.put("courseId", courseId);
     vars.put("languageRows", rows);

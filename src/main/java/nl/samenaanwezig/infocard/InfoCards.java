@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import nl.samenaanwezig.buddies.BuddyBook;
 import nl.samenaanwezig.lti.Course;
 import nl.samenaanwezig.lti.Member;
 import nl.samenaanwezig.lti.Memberships;
@@ -37,6 +38,7 @@ public final class InfoCards {
   private final ProtocolSettings protocols;
   private final Duties duties;
   private final Memberships memberships;
+  private final BuddyBook buddies;
 
   public InfoCards(
       CardTexts texts,
@@ -44,13 +46,15 @@ public final class InfoCards {
       PublicLinks links,
       ProtocolSettings protocols,
       Duties duties,
-      Memberships memberships) {
+      Memberships memberships,
+      BuddyBook buddies) {
     this.texts = texts;
     this.phones = phones;
     this.links = links;
     this.protocols = protocols;
     this.duties = duties;
     this.memberships = memberships;
+    this.buddies = buddies;
   }
 
   /**
@@ -67,13 +71,35 @@ public final class InfoCards {
   }
 
   /**
-   * The language of a family's card: the student's own (LTI locale) when the card exists in it,
-   * else Dutch. A buddy's language, once recorded, is the better choice for the printed card.
+   * The language a student reads their own card in: their platform language (LTI locale) when the
+   * card exists in it, else Dutch.
    */
   public CardLanguage languageFor(Person student, long institutionId) {
     return CardLanguage.of(student.locale())
         .filter(languages(institutionId)::contains)
         .orElse(CardLanguage.NL);
+  }
+
+  /**
+   * The language each student's printed card goes home in: the language their first buddy prefers,
+   * else the student's own, else Dutch; always one the card exists in.
+   */
+  public Map<Long, CardLanguage> familyLanguages(Course course, long institutionId) {
+    List<CardLanguage> available = languages(institutionId);
+    Map<Long, nl.samenaanwezig.buddies.Language> buddyLanguages =
+        buddies.firstBuddyLanguages(course.id());
+    Map<Long, CardLanguage> result = new java.util.HashMap<>();
+    for (Member m : memberships.members(course, Role.STUDENT)) {
+      Person student = m.person();
+      CardLanguage language =
+          Optional.ofNullable(buddyLanguages.get(student.id()))
+              .flatMap(l -> CardLanguage.of(l.code()))
+              .filter(available::contains)
+              .or(() -> CardLanguage.of(student.locale()).filter(available::contains))
+              .orElse(CardLanguage.NL);
+      result.put(student.id(), language);
+    }
+    return result;
   }
 
   public InfoCard card(Target target, CardLanguage language) {

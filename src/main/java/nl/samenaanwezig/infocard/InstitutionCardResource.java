@@ -184,6 +184,8 @@ public class InstitutionCardResource {
       }
     }
     Map<String, Object> vars = Frame.of(session, "/admin");
+    // The page language switch comes back to this editor, not to /admin.
+    vars.put("back", "/admin/infocard?lang=" + language.tag());
     vars.put("institution", session.platform().institution().name());
     vars.put("languageRows", rows);
     vars.put("addable", addable);
