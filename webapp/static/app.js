@@ -32,3 +32,12 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// A print button where a page offers one (the DUO evidence); the browser's own print works too.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      window.print();
+    });
+  });
+});

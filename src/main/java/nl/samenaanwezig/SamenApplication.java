@@ -3,8 +3,11 @@ package nl.samenaanwezig;
 import java.time.Clock;
 import nl.samenaanwezig.admin.AdminResource;
 import nl.samenaanwezig.attendance.ClassFigures;
+import nl.samenaanwezig.attendance.ClassPatterns;
+import nl.samenaanwezig.attendance.ClassPatternsResource;
 import nl.samenaanwezig.attendance.LessonRegister;
 import nl.samenaanwezig.attendance.LessonResource;
+import nl.samenaanwezig.attendance.StudentAttendance;
 import nl.samenaanwezig.buddies.BuddyBook;
 import nl.samenaanwezig.buddies.MyBuddiesResource;
 import nl.samenaanwezig.config.AppConfig;
@@ -14,6 +17,7 @@ import nl.samenaanwezig.contacts.StudentBuddiesResource;
 import nl.samenaanwezig.db.Database;
 import nl.samenaanwezig.demo.DemoPlatform;
 import nl.samenaanwezig.demo.DemoResource;
+import nl.samenaanwezig.home.ClassExportResource;
 import nl.samenaanwezig.home.ClassResource;
 import nl.samenaanwezig.home.MyPageResource;
 import nl.samenaanwezig.home.StartResource;
@@ -30,6 +34,8 @@ import nl.samenaanwezig.lti.Platforms;
 import nl.samenaanwezig.lti.SessionErrors;
 import nl.samenaanwezig.lti.Sessions;
 import nl.samenaanwezig.lti.ToolKeys;
+import nl.samenaanwezig.lti.ags.AgsClient;
+import nl.samenaanwezig.lti.ags.MeetingGrades;
 import nl.samenaanwezig.lti.deeplinking.DeepLinkingResource;
 import nl.samenaanwezig.lti.nrps.NrpsClient;
 import nl.samenaanwezig.lti.nrps.RosterSync;
@@ -38,6 +44,15 @@ import nl.samenaanwezig.lti.services.ServiceClient;
 import nl.samenaanwezig.lti.services.ServiceHttp;
 import nl.samenaanwezig.lti.services.ServiceTokens;
 import nl.samenaanwezig.privacy.AuditLog;
+import nl.samenaanwezig.protocol.Acknowledgements;
+import nl.samenaanwezig.protocol.ClassSignalsResource;
+import nl.samenaanwezig.protocol.DuoResource;
+import nl.samenaanwezig.protocol.Duties;
+import nl.samenaanwezig.protocol.InstitutionSignalsResource;
+import nl.samenaanwezig.protocol.ProtocolAdminResource;
+import nl.samenaanwezig.protocol.ProtocolSettings;
+import nl.samenaanwezig.protocol.Signals;
+import nl.samenaanwezig.protocol.StudentResource;
 import nl.samenaanwezig.web.BaseUrl;
 import nl.samenaanwezig.web.ErrorPages;
 import nl.samenaanwezig.web.Pages;
@@ -64,6 +79,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     BaseUrl baseUrl = new BaseUrl(config.publicBaseUrl());
     Memberships memberships = new Memberships(db);
     ClassFigures classFigures = new ClassFigures(db);
+    ClassPatterns classPatterns = new ClassPatterns(db);
     ServiceHttp serviceHttp = new ServiceHttp(config.serviceTimeout());
     ServiceTokens serviceTokens = new ServiceTokens(toolKeys, serviceHttp, clock);
     ServiceClient serviceClient = new ServiceClient(serviceTokens, serviceHttp);
@@ -78,6 +94,13 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     BuddyBook buddyBook = new BuddyBook(db, auditLog, clock);
     ContactLog contactLog = new ContactLog(db, buddyBook, auditLog, clock);
     MentorAccess mentorAccess = new MentorAccess(db, memberships);
+    MeetingGrades meetingGrades =
+        new MeetingGrades(db, new AgsClient(serviceClient, AgsClient.Limits.DEFAULT), clock);
+    StudentAttendance studentAttendance = new StudentAttendance(db);
+    ProtocolSettings protocolSettings = new ProtocolSettings(db, clock);
+    Duties duties = new Duties(db, clock);
+    Signals signals = new Signals(db, clock);
+    Acknowledgements acknowledgements = new Acknowledgements(db, clock);
 
     register(
         new AbstractBinder() {
@@ -97,6 +120,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
             bind(memberships).to(Memberships.class);
             bind(lessons).to(LessonRegister.class);
             bind(classFigures).to(ClassFigures.class);
+            bind(classPatterns).to(ClassPatterns.class);
             bind(serviceTokens).to(ServiceTokens.class);
             bind(serviceClient).to(ServiceClient.class);
             bind(rosterSync).to(RosterSync.class);
@@ -104,6 +128,12 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
             bind(buddyBook).to(BuddyBook.class);
             bind(contactLog).to(ContactLog.class);
             bind(mentorAccess).to(MentorAccess.class);
+            bind(meetingGrades).to(MeetingGrades.class);
+            bind(studentAttendance).to(StudentAttendance.class);
+            bind(protocolSettings).to(ProtocolSettings.class);
+            bind(duties).to(Duties.class);
+            bind(signals).to(Signals.class);
+            bind(acknowledgements).to(Acknowledgements.class);
           }
         });
     register(new ErrorPages(pages));
@@ -123,6 +153,13 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     register(LessonResource.class);
     register(MyBuddiesResource.class);
     register(StudentBuddiesResource.class);
+    register(ClassPatternsResource.class);
+    register(ClassExportResource.class);
+    register(ClassSignalsResource.class);
+    register(InstitutionSignalsResource.class);
+    register(StudentResource.class);
+    register(DuoResource.class);
+    register(ProtocolAdminResource.class);
   }
 
   Platforms platforms() {

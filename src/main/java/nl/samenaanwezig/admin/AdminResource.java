@@ -29,6 +29,8 @@ import nl.samenaanwezig.lti.Role;
 import nl.samenaanwezig.lti.Session;
 import nl.samenaanwezig.lti.Sessions;
 import nl.samenaanwezig.lti.ToolKeys;
+import nl.samenaanwezig.lti.ags.MeetingGrades;
+import nl.samenaanwezig.protocol.ProtocolSettings;
 import nl.samenaanwezig.web.BaseUrl;
 import nl.samenaanwezig.web.Pages;
 
@@ -40,13 +42,20 @@ import nl.samenaanwezig.web.Pages;
 @Produces(MediaType.TEXT_HTML)
 public class AdminResource {
   private static final Set<String> NOTICES =
-      Set.of("admin.import.saved", "admin.deployment.saved", "admin.keys.rotated");
+      Set.of(
+          "admin.import.saved",
+          "admin.deployment.saved",
+          "admin.keys.rotated",
+          "admin.grades.saved",
+          "protocol.saved");
 
   @Inject Sessions sessions;
   @Inject Platforms platforms;
   @Inject ToolKeys keys;
   @Inject Pages pages;
   @Inject BaseUrl baseUrl;
+  @Inject MeetingGrades meetingGrades;
+  @Inject ProtocolSettings protocolSettings;
   @Context HttpServletRequest request;
 
   @GET
@@ -103,6 +112,19 @@ public class AdminResource {
     return done("admin.keys.rotated");
   }
 
+  /** The institution option "MOL-gesprek gevoerd naar het cijferboek": a checkbox, on or off. */
+  @POST
+  @Path("grades")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response saveGrades(@FormParam("meetingGrades") String meetingGradesBox) {
+    Session session = admin();
+    if (meetingGradesBox != null && !"on".equals(meetingGradesBox)) {
+      return invalid(session, List.of("admin.grades.invalid"), "");
+    }
+    meetingGrades.enable(session.platform().institution().id(), meetingGradesBox != null);
+    return done("admin.grades.saved");
+  }
+
   private Session admin() {
     Session session = sessions.require(request);
     if (!session.has(Role.ADMIN)) {
@@ -134,6 +156,8 @@ public class AdminResource {
     vars.put("json", json);
     vars.put("registerUrl", base + "/lti/register");
     vars.put("jwksUrl", base + "/.well-known/jwks.json");
+    vars.put("meetingGrades", meetingGrades.enabled(institutionId));
+    vars.put("protocolForms", protocolSettings.forms(institutionId, session.locale()));
     return pages.render("admin", session.locale(), vars);
   }
 }

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads an institution's school holidays into a {@link SchoolCalendar}. */
-final class Holidays {
+public final class Holidays {
   private Holidays() {}
 
-  static SchoolCalendar of(EntityManager em, long institutionId) {
+  public static SchoolCalendar of(EntityManager em, long institutionId) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(

@@ -38,6 +38,8 @@ public class Lesson {
   @Column(name = "lesson_date")
   private LocalDate date;
 
+  private short weekday;
+
   @Column(name = "start_time")
   private LocalTime start;
 
@@ -75,6 +77,7 @@ public class Lesson {
       String externalId) {
     this.course = Objects.requireNonNull(course, "a lesson belongs to a course");
     this.date = Objects.requireNonNull(date, "a lesson needs a date");
+    this.weekday = (short) date.getDayOfWeek().getValue();
     this.source = Objects.requireNonNull(source, "a lesson needs a source").name();
     this.externalId = Objects.requireNonNull(externalId, "a lesson needs an id of its sender");
     this.createdAt = Instant.now();

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads an institution's category policy (table {@code attendance_category}). */
-final class Policies {
+public final class Policies {
   private Policies() {}
 
-  static CategoryPolicy of(EntityManager em, long institutionId) {
+  public static CategoryPolicy of(EntityManager em, long institutionId) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(

@@ -51,6 +51,16 @@ public final class DemoPlatform {
   private final Clock clock;
   private final RSAKey key;
   private final Set<String> seededIssuers = ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.atomic.AtomicInteger seedingRuns =
+      new java.util.concurrent.atomic.AtomicInteger();
+  // A school year of marks takes seconds to write: the demo page must not wait for it.
+  private final java.util.concurrent.ExecutorService seeding =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "demo-seeding");
+            t.setDaemon(true);
+            return t;
+          });
 
   public DemoPlatform(
       AppConfig config, Platforms platforms, Database db, LessonRegister lessons, Clock clock) {
@@ -221,8 +231,23 @@ public final class DemoPlatform {
               return course.id();
             });
     if (courseId != null) {
-      seedAttendance(platform, courseId);
+      seedingRuns.incrementAndGet();
+      seeding.submit(
+          () -> {
+            try {
+              seedAttendance(platform, courseId);
+            } catch (RuntimeException e) {
+              LOG.log(java.util.logging.Level.SEVERE, "demo attendance not seeded", e);
+            } finally {
+              seedingRuns.decrementAndGet();
+            }
+          });
     }
+  }
+
+  /** True while the demo school year is still being written. */
+  public boolean seeding() {
+    return seedingRuns.get() > 0;
   }
 
   private void seedAttendance(Platform platform, long courseId) {
@@ -236,11 +261,14 @@ public final class DemoPlatform {
         .stream()
         .filter(p -> p.subject().startsWith("demo-student-"))
         .forEach(p -> students.put(p.subject(), p.id()));
-    lessons.saveAll(
-        courseId,
-        DemoAttendance.year(LocalDate.now(clock.withZone(SCHOOL_ZONE)), students),
-        null,
-        Lesson.Source.DEMO);
+    List<LessonRegister.LessonMarks> year =
+        DemoAttendance.year(LocalDate.now(clock.withZone(SCHOOL_ZONE)), students);
+    // Short transactions (a few days each): pages read the class while this runs, and one long
+    // transaction would hold its locks on the marks and day figures until the very end.
+    for (int from = 0; from < year.size(); from += 20) {
+      lessons.saveAll(
+          courseId, year.subList(from, Math.min(year.size(), from + 20)), null, Lesson.Source.DEMO);
+    }
   }
 
   private static <T> List<T> concat(List<T> a, List<T> b) {

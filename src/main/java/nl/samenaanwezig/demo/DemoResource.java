@@ -45,6 +45,7 @@ public class DemoResource {
     vars.put("admin", DemoSchool.ADMIN.name());
     vars.put("students", DemoSchool.STUDENTS);
     vars.put("issuer", platform.issuer());
+    vars.put("seeding", demo.seeding());
     return pages.render("demo", ErrorPages.localeOf(request), vars);
   }
 

@@ -34,6 +34,7 @@ import nl.samenaanwezig.lti.Role;
 import nl.samenaanwezig.lti.Session;
 import nl.samenaanwezig.lti.Sessions;
 import nl.samenaanwezig.lti.nrps.RosterSync;
+import nl.samenaanwezig.protocol.Signals;
 import nl.samenaanwezig.web.Pages;
 
 /** The mentor's class page (the course tab): the course and its students. */
@@ -47,9 +48,10 @@ public class ClassResource {
   @Inject ClassFigures classFigures;
   @Inject Clock clock;
   @Inject BuddyBook buddyBook;
+  @Inject Signals signals;
   @Context HttpServletRequest request;
 
-  /** One student row: who, and how present. */
+  /** One student row: who, how present, and which protocol steps are due. */
   public record StudentRow(
       long personId,
       String name,
@@ -60,7 +62,8 @@ public class ClassResource {
       PresenceRate year,
       long unexcusedMinutes,
       long lateCount,
-      Sparkline trend) {
+      Sparkline trend,
+      List<Signals.Badge> signals) {
 
     /** Minutes as hours with one decimal, the way the protocol counts them (16 uur). */
     public String unexcusedHours() {
@@ -117,8 +120,9 @@ public class ClassResource {
         DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
             .withLocale(session.locale())
             .withZone(SCHOOL_ZONE);
-    Map<Long, ClassFigures.StudentFigures> figures =
-        classFigures.forCourse(course, LocalDate.now(clock.withZone(SCHOOL_ZONE)));
+    LocalDate today = LocalDate.now(clock.withZone(SCHOOL_ZONE));
+    Map<Long, ClassFigures.StudentFigures> figures = classFigures.forCourse(course, today);
+    Map<Long, List<Signals.Badge>> badges = signals.badges(course, today, session.locale());
     String noLessons = Pages.text(session.locale(), "class.trend.noLessons");
     List<StudentRow> students =
         memberships.members(course, Role.STUDENT).stream()
@@ -137,7 +141,8 @@ public class ClassResource {
                       f.year(),
                       f.unexcusedMinutesFourWeeks(),
                       f.lateCountYear(),
-                      Sparkline.of(f.weekly(), noLessons));
+                      Sparkline.of(f.weekly(), noLessons),
+                      badges.getOrDefault(p.id(), List.of()));
                 })
             .sorted(order(sort))
             .toList();
@@ -145,12 +150,14 @@ public class ClassResource {
         memberships.members(course, Role.MENTOR).stream()
             .map(m -> m.person().displayName())
             .toList();
+    ClassSummary summary = ClassSummary.of(figures.values(), noLessons);
     Map<String, Object> vars = Frame.of(session, "/class/" + courseId);
     vars.put("courseTitle", course.displayTitle());
     vars.put("courseId", course.id());
     vars.put("students", students);
     vars.put(
         "buddyLabels", buddyBook.classLabels(course.id(), buddyBook.today(), session.locale()));
+    vars.put("summary", summary);
     vars.put("sort", sort != null && SORTS.contains(sort) ? sort : "name");
     vars.put("mentors", mentors);
     vars.put("roster", rosterLine(courseId, session));

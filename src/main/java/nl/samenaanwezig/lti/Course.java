@@ -8,8 +8,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import java.net.URI;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** A course (LTI context) of a platform: a class with its mentors and students. */
 @Entity
@@ -31,6 +35,12 @@ public class Course {
 
   @Column(name = "memberships_url")
   private String membershipsUrl;
+
+  @Column(name = "lineitems_url")
+  private String lineItemsUrl;
+
+  @Column(name = "ags_scopes")
+  private String agsScopes;
 
   protected Course() {}
 
@@ -54,24 +64,63 @@ public class Course {
    * absolute http(s) URL counts, anything else is ignored.
    */
   public void offerMemberships(String url) {
-    if (url == null || url.isBlank() || url.length() > 2000) {
+    // A malformed URL leaves the course without a roster service, as if none was offered.
+    serviceUrl(url).ifPresent(u -> this.membershipsUrl = u);
+  }
+
+  /**
+   * Keeps the AGS claim's line item container URL and the scopes granted with it (LTI AGS 2.0
+   * section 3.1); a later launch's claim replaces both. Only an absolute http(s) URL counts, and
+   * only the AGS scopes are kept.
+   */
+  public void offerGrades(String lineItemsUrl, Collection<String> scopes) {
+    Optional<String> url = serviceUrl(lineItemsUrl);
+    if (url.isEmpty()) {
       return;
+    }
+    Set<String> kept = new TreeSet<>();
+    for (String scope : scopes) {
+      if (scope != null && LtiClaims.AGS_SCOPES.contains(scope)) {
+        kept.add(scope);
+      }
+    }
+    this.lineItemsUrl = url.get();
+    this.agsScopes = String.join(" ", kept);
+  }
+
+  private static Optional<String> serviceUrl(String url) {
+    if (url == null || url.isBlank() || url.length() > 2000) {
+      return Optional.empty();
     }
     try {
       URI uri = URI.create(url.strip());
       if (uri.getHost() != null
           && ("https".equalsIgnoreCase(uri.getScheme())
               || "http".equalsIgnoreCase(uri.getScheme()))) {
-        this.membershipsUrl = uri.toString();
+        return Optional.of(uri.toString());
       }
     } catch (IllegalArgumentException e) {
-      // A malformed URL leaves the course without a roster service, as if none was offered.
+      // Not a URL: treated as not offered.
     }
+    return Optional.empty();
   }
 
   /** The platform's membership service for this course, if a launch offered one. */
   public Optional<URI> membershipsUrl() {
     return Optional.ofNullable(membershipsUrl).map(URI::create);
+  }
+
+  /** The platform's line item container (AGS) for this course, if a launch offered one. */
+  public Optional<URI> lineItemsUrl() {
+    return Optional.ofNullable(lineItemsUrl).map(URI::create);
+  }
+
+  /** The AGS scopes the last launch's claim granted; empty without a grade service. */
+  public Set<String> agsScopes() {
+    if (agsScopes == null || agsScopes.isBlank()) {
+      return Set.of();
+    }
+    return Set.copyOf(Arrays.asList(agsScopes.split(" ")));
   }
 
   /** Title, else label, else the context id: something a mentor recognises. */

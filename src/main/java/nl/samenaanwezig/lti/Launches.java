@@ -146,6 +146,8 @@ public final class Launches {
       }
       course.learn(claim.title(), claim.label());
       launch.membershipsUrl().ifPresent(course::offerMemberships);
+      Course graded = course;
+      launch.grades().ifPresent(g -> graded.offerGrades(g.lineItems(), g.scopes()));
       Set<Role> courseRoles = EnumSet.noneOf(Role.class);
       courseRoles.addAll(roles);
       courseRoles.remove(Role.ADMIN);

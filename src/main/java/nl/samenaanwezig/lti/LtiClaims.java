@@ -1,5 +1,7 @@
 package nl.samenaanwezig.lti;
 
+import java.util.Set;
+
 /** Claim names and fixed values of IMS LTI Core 1.3 and its Advantage services. */
 public final class LtiClaims {
   private LtiClaims() {}
@@ -24,6 +26,23 @@ public final class LtiClaims {
       "https://purl.imsglobal.org/spec/lti-dl/claim/content_items";
   public static final String DEEP_LINKING_DATA =
       "https://purl.imsglobal.org/spec/lti-dl/claim/data";
+
+  /** LTI AGS 2.0 scopes: manage line items, read them, post scores, read results. */
+  public static final String AGS_SCOPE_LINEITEM =
+      "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem";
+
+  public static final String AGS_SCOPE_LINEITEM_READONLY =
+      "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly";
+  public static final String AGS_SCOPE_SCORE =
+      "https://purl.imsglobal.org/spec/lti-ags/scope/score";
+  public static final String AGS_SCOPE_RESULT_READONLY =
+      "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly";
+  public static final Set<String> AGS_SCOPES =
+      Set.of(
+          AGS_SCOPE_LINEITEM,
+          AGS_SCOPE_LINEITEM_READONLY,
+          AGS_SCOPE_SCORE,
+          AGS_SCOPE_RESULT_READONLY);
 
   public static final String VERSION_1_3_0 = "1.3.0";
   public static final String RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest";

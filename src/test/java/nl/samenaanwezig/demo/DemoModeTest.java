@@ -91,4 +91,28 @@ class DemoModeTest {
     assertFalse(DemoPlatform.allowed(derbyServer));
     assertTrue(DemoPlatform.allowed(embedded));
   }
+
+  @Test
+  void demoClassGetsASchoolYearWithStudentsOnEachProtocolStep() throws Exception {
+    try (ToolServer tool = ToolServer.start(true)) {
+      Browser browser = new Browser();
+      assertTrue(browser.get(tool.baseUrl() + "/demo").body().contains("id=\"demo-seeding\""));
+      // Seeding runs in the background; the demo page says so until it is done (bounded wait).
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(180);
+      while (browser.get(tool.baseUrl() + "/demo").body().contains("id=\"demo-seeding\"")
+          && System.nanoTime() < deadline) {
+        Thread.sleep(500);
+      }
+      String late =
+          "SELECT COUNT(*) FROM mark m JOIN person p ON m.person_id = p.id"
+              + " WHERE p.subject = ? AND m.category = 'LATE'";
+      assertTrue(tool.count(late, "demo-student-06") >= 12, "lateness ladder step 12");
+      assertTrue(tool.count(late, "demo-student-02") >= 6, "lateness ladder step 6");
+      String luxury =
+          "SELECT COUNT(*) FROM mark m JOIN person p ON m.person_id = p.id"
+              + " WHERE p.subject = 'demo-student-19' AND m.category = 'LUXURY'";
+      assertEquals(10, tool.count(luxury), "two school days of luxe verzuim");
+      assertEquals(1, tool.count("SELECT COUNT(*) FROM school_holiday"));
+    }
+  }
 }

@@ -78,6 +78,7 @@ public final class PlatformServices {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final Set<String> validTokens = ConcurrentHashMap.newKeySet();
+  private final Map<String, List<String>> tokenScopes = new ConcurrentHashMap<>();
   private final Set<String> seenJti = ConcurrentHashMap.newKeySet();
   private final List<String> rejections = new CopyOnWriteArrayList<>();
   private final List<String> grantedScopes = new CopyOnWriteArrayList<>();
@@ -204,6 +205,19 @@ public final class PlatformServices {
     validTokens.clear();
   }
 
+  /**
+   * True when an Authorization header carries a live bearer token granted one of these scopes (for
+   * other service endpoints, e.g. {@link AgsEndpoints}).
+   */
+  public boolean accepts(String authorization, String... anyOfScopes) {
+    if (authorization == null || !authorization.startsWith("Bearer ")) {
+      return false;
+    }
+    String token = authorization.substring(7);
+    List<String> granted = tokenScopes.getOrDefault(token, List.of());
+    return validTokens.contains(token) && Arrays.stream(anyOfScopes).anyMatch(granted::contains);
+  }
+
   public int tokenRequests() {
     return tokenRequests.get();
   }
@@ -263,6 +277,7 @@ public final class PlatformServices {
       }
       String token = UUID.randomUUID().toString();
       validTokens.add(token);
+      tokenScopes.put(token, List.copyOf(scopes));
       grantedScopes.add(scope);
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("access_token", token);

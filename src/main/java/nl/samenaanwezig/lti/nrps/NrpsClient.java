@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import nl.samenaanwezig.lti.Platform;
+import nl.samenaanwezig.lti.services.LinkHeader;
 import nl.samenaanwezig.lti.services.ServiceClient;
 import nl.samenaanwezig.lti.services.ServiceResponse;
 import nl.samenaanwezig.lti.services.ServiceUnavailableException;

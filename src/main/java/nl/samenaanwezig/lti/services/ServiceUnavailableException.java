@@ -16,6 +16,8 @@ public final class ServiceUnavailableException extends RuntimeException {
     TIMEOUT,
     /** Connection refused, reset or closed before an answer. */
     UNREACHABLE,
+    /** The launch did not grant the scope this call needs, so it was not attempted. */
+    NOT_PERMITTED,
     /** The token endpoint refused our client assertion or scope. */
     TOKEN_REFUSED,
     /** 401 also with a fresh token. */

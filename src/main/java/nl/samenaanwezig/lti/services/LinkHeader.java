@@ -1,4 +1,4 @@
-package nl.samenaanwezig.lti.nrps;
+package nl.samenaanwezig.lti.services;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -10,11 +10,11 @@ import java.util.Map;
  * Web links of HTTP {@code Link} headers (RFC 8288): several links per header and several headers,
  * quoted or bare parameters, several relation types per link, relative targets.
  */
-final class LinkHeader {
+public final class LinkHeader {
   private LinkHeader() {}
 
   /** Target URI per relation type (lower case); the first link of a relation wins. */
-  static Map<String, URI> parse(List<String> values, URI base) {
+  public static Map<String, URI> parse(List<String> values, URI base) {
     Map<String, URI> links = new LinkedHashMap<>();
     for (String value : values) {
       int i = 0;
@@ -50,7 +50,8 @@ final class LinkHeader {
         String rel = param(params.toString(), "rel");
         URI uri = resolve(base, target);
         if (rel != null && uri != null) {
-          for (String type : rel.strip().split("\\s+")) {
+          for (String given : rel.strip().split("\\s+")) {
+            String type = bare(given);
             if (!type.isEmpty()) {
               links.putIfAbsent(type.toLowerCase(Locale.ROOT), uri);
             }
@@ -94,6 +95,18 @@ final class LinkHeader {
       i = end;
     }
     return null;
+  }
+
+  /**
+   * Moodle's line item container pages with rel=“next” in typographic quotes, which arrive as UTF-8
+   * bytes read as Latin-1: a relation type with characters outside printable ASCII is read without
+   * the non-alphanumeric characters around it.
+   */
+  private static String bare(String type) {
+    if (type.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      return type;
+    }
+    return type.replaceAll("^[^A-Za-z0-9]+|[^A-Za-z0-9]+$", "");
   }
 
   private static String unquote(String value) {

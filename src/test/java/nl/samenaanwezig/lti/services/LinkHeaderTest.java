@@ -1,4 +1,4 @@
-package nl.samenaanwezig.lti.nrps;
+package nl.samenaanwezig.lti.services;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -70,5 +70,18 @@ class LinkHeaderTest {
         LinkHeader.parse(
             List.of("<https://a.nl/1>; rel=\"next\", <https://a.nl/2>; rel=\"next\""), BASE);
     assertEquals(URI.create("https://a.nl/1"), links.get("next"));
+  }
+
+  @Test
+  void readsMoodlesTypographicQuotesAsUtf8BytesReadAsLatin1() {
+    String moodle =
+        "<https://a.nl/l?from=0>; rel=\u201cfirst\u201d, <https://a.nl/l?from=2>; rel=\u201cnext\u201d";
+    String received =
+        new String(
+            moodle.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            java.nio.charset.StandardCharsets.ISO_8859_1);
+    Map<String, URI> links = LinkHeader.parse(List.of(received), BASE);
+    assertEquals(URI.create("https://a.nl/l?from=2"), links.get("next"));
+    assertEquals(URI.create("https://a.nl/l?from=0"), links.get("first"));
   }
 }

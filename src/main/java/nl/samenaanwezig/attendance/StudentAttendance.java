@@ -1,0 +1,123 @@
+package nl.samenaanwezig.attendance;
+
+import java.sql.Date;
+import java.sql.Time;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import nl.samenaanwezig.db.Database;
+
+/**
+ * One student's attendance in one course, for the pages about that student (the mentor's detail
+ * page, the student's own page, the evidence of a DUO report). Every query is bounded by a period.
+ */
+public final class StudentAttendance {
+  private final Database db;
+
+  public StudentAttendance(Database db) {
+    this.db = db;
+  }
+
+  /** A lesson with the student's mark. */
+  public record LessonMark(
+      LocalDate date,
+      LocalTime start,
+      LocalTime end,
+      int scheduledMinutes,
+      MarkCategory category,
+      int lateMinutes) {
+
+    public int attendedMinutes() {
+      return category.attendedMinutes(scheduledMinutes, lateMinutes);
+    }
+  }
+
+  /** The student's marked lessons from {@code from} to {@code to}, in time order. */
+  public List<LessonMark> marks(long courseId, long personId, LocalDate from, LocalDate to) {
+    return db.read(
+        em -> {
+          @SuppressWarnings("unchecked")
+          List<Object[]> rows =
+              em.createNativeQuery(
+                      "SELECT l.lesson_date, l.start_time, l.end_time, l.scheduled_minutes,"
+                          + " m.category, m.late_minutes FROM mark m JOIN lesson l"
+                          + " ON m.lesson_id = l.id WHERE l.course_id = ? AND m.person_id = ?"
+                          + " AND l.lesson_date BETWEEN ? AND ?"
+                          + " ORDER BY l.lesson_date, l.start_time")
+                  .setParameter(1, courseId)
+                  .setParameter(2, personId)
+                  .setParameter(3, Date.valueOf(from))
+                  .setParameter(4, Date.valueOf(to))
+                  .getResultList();
+          return rows.stream()
+              .map(
+                  r ->
+                      new LessonMark(
+                          ((Date) r[0]).toLocalDate(),
+                          ((Time) r[1]).toLocalTime(),
+                          ((Time) r[2]).toLocalTime(),
+                          ((Number) r[3]).intValue(),
+                          MarkCategory.valueOf(String.valueOf(r[4])),
+                          ((Number) r[5]).intValue()))
+              .toList();
+        });
+  }
+
+  /** Presence from {@code from} to {@code to}, summed in SQL over the day rows. */
+  public PresenceRate rate(long courseId, long personId, LocalDate from, LocalDate to) {
+    return db.read(
+        em -> {
+          Object[] r =
+              (Object[])
+                  em.createNativeQuery(
+                          "SELECT SUM(attended_minutes), SUM(scheduled_minutes) FROM presence_day"
+                              + " WHERE course_id = ? AND person_id = ? AND day BETWEEN ? AND ?")
+                      .setParameter(1, courseId)
+                      .setParameter(2, personId)
+                      .setParameter(3, Date.valueOf(from))
+                      .setParameter(4, Date.valueOf(to))
+                      .getSingleResult();
+          return new PresenceRate(n(r[0]), n(r[1]));
+        });
+  }
+
+  /** Lessons per category from {@code from} to {@code to}, counted in SQL. */
+  public Map<MarkCategory, Long> counts(
+      long courseId, long personId, LocalDate from, LocalDate to) {
+    return db.read(
+        em -> {
+          @SuppressWarnings("unchecked")
+          List<Object[]> rows =
+              em.createNativeQuery(
+                      "SELECT m.category, COUNT(*) FROM mark m JOIN lesson l"
+                          + " ON m.lesson_id = l.id WHERE l.course_id = ? AND m.person_id = ?"
+                          + " AND l.lesson_date BETWEEN ? AND ? GROUP BY m.category")
+                  .setParameter(1, courseId)
+                  .setParameter(2, personId)
+                  .setParameter(3, Date.valueOf(from))
+                  .setParameter(4, Date.valueOf(to))
+                  .getResultList();
+          Map<MarkCategory, Long> counts = new EnumMap<>(MarkCategory.class);
+          for (Object[] r : rows) {
+            MarkCategory.parse(String.valueOf(r[0])).ifPresent(c -> counts.put(c, n(r[1])));
+          }
+          return counts;
+        });
+  }
+
+  /** The institution's school holidays. */
+  public SchoolCalendar calendar(long institutionId) {
+    return db.read(em -> Holidays.of(em, institutionId));
+  }
+
+  /** The institution's mapping of categories to excused or unexcused. */
+  public CategoryPolicy policy(long institutionId) {
+    return db.read(em -> Policies.of(em, institutionId));
+  }
+
+  private static long n(Object value) {
+    return value == null ? 0 : ((Number) value).longValue();
+  }
+}

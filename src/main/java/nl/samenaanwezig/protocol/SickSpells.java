@@ -1,0 +1,96 @@
+package nl.samenaanwezig.protocol;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import nl.samenaanwezig.attendance.SchoolCalendar;
+
+/**
+ * The sickness signal (MAZL): the {@code reports}-th sick report within {@code weeks} weeks, or a
+ * spell of {@code days} consecutive sick school days. A spell (one sick report) is a run of the
+ * student's lesson days with a sick mark; a lesson day without one ends it. Days without lessons
+ * (weekends, holidays, a day the class has no lessons) neither end nor extend a spell, so Friday
+ * sick and Monday sick is one report. A spell's length is the school days from its first to its
+ * last sick day.
+ *
+ * <p>This walks a bounded window of day rows in Java: a spell is a sequence with gaps to skip,
+ * which portable SQL (Derby has no window functions over gaps-and-islands) cannot express.
+ */
+final class SickSpells {
+  private SickSpells() {}
+
+  /** One sick report: first and last sick day. */
+  record Spell(LocalDate first, LocalDate last) {}
+
+  /** Spells among days after {@code restartAfter} (null: all), oldest first. */
+  static List<Spell> spells(List<Day> days, LocalDate today, LocalDate restartAfter) {
+    List<Spell> spells = new ArrayList<>();
+    LocalDate first = null;
+    LocalDate last = null;
+    for (Day d : days) {
+      if (d.date().isAfter(today)
+          || (restartAfter != null && !d.date().isAfter(restartAfter))
+          || d.lessons() == 0) {
+        continue;
+      }
+      if (d.isSick()) {
+        first = first == null ? d.date() : first;
+        last = d.date();
+      } else if (first != null) {
+        spells.add(new Spell(first, last));
+        first = null;
+      }
+    }
+    if (first != null) {
+      spells.add(new Spell(first, last));
+    }
+    return spells;
+  }
+
+  static Optional<Finding> find(
+      List<Day> days,
+      RuleSetting setting,
+      SchoolCalendar calendar,
+      LocalDate today,
+      LocalDate restartAfter) {
+    LocalDate windowStart = windowStart(setting, today);
+    List<Spell> spells = spells(days, today, restartAfter);
+    int longDays = setting.value("days");
+    for (Spell s : spells) {
+      int length = SchoolDays.count(calendar, s.first(), s.last());
+      if (length >= longDays && !s.last().isBefore(windowStart)) {
+        return Optional.of(
+            new Finding(
+                Rule.SICKNESS,
+                1,
+                "sickness.long",
+                length,
+                s.first(),
+                s.last(),
+                SchoolDays.plus(calendar, s.first(), longDays - 1),
+                null));
+      }
+    }
+    List<Spell> recent = spells.stream().filter(s -> !s.first().isBefore(windowStart)).toList();
+    int reports = setting.value("reports");
+    if (recent.size() >= reports) {
+      return Optional.of(
+          new Finding(
+              Rule.SICKNESS,
+              1,
+              "sickness.reports",
+              recent.size(),
+              recent.get(0).first(),
+              recent.get(recent.size() - 1).last(),
+              recent.get(reports - 1).first(),
+              null));
+    }
+    return Optional.empty();
+  }
+
+  /** The first day of the rolling window of {@code weeks} weeks that ends today. */
+  static LocalDate windowStart(RuleSetting setting, LocalDate today) {
+    return today.minusWeeks(setting.value("weeks")).plusDays(1);
+  }
+}
