@@ -284,6 +284,10 @@ public class Meeting {
     return Optional.ofNullable(bookedBy);
   }
 
+  public Instant bookedAt() {
+    return bookedAt;
+  }
+
   public Optional<Instant> reminderSentAt() {
     return Optional.ofNullable(reminderSentAt);
   }

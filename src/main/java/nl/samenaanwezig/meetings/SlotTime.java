@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import nl.samenaanwezig.buddies.Availability;
@@ -16,6 +18,8 @@ import nl.samenaanwezig.buddies.Availability;
 public record SlotTime(LocalDateTime start, int minutes, ZoneId zone) {
   /** Where Dutch schools are. */
   public static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+  private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
 
   public SlotTime {
     Objects.requireNonNull(start, "a slot starts at a time");
@@ -66,6 +70,25 @@ public record SlotTime(LocalDateTime start, int minutes, ZoneId zone) {
             : hour < 17 ? Availability.Part.AFTERNOON : Availability.Part.EVENING;
     Availability.Slot slot = new Availability.Slot(start.getDayOfWeek(), part);
     return Availability.DAYS.contains(start.getDayOfWeek()) ? Optional.of(slot) : Optional.empty();
+  }
+
+  /** The time as people read it, e.g. "dinsdag 29 september 2026, 19:00-19:20". */
+  public String label(Locale locale) {
+    return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale).format(start)
+        + ", "
+        + HOURS.format(start)
+        + "\u2013"
+        + HOURS.format(zonedEnd());
+  }
+
+  /** The day alone, e.g. "di 29 sep". */
+  public String shortDay(Locale locale) {
+    return DateTimeFormatter.ofPattern("EEE d MMM", locale).format(start);
+  }
+
+  /** The start time alone, e.g. "19:00". */
+  public String hour() {
+    return HOURS.format(start);
   }
 
   /** An evening talk (from 17:00), for buddies who work during the day. */

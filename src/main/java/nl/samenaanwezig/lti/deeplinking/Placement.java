@@ -57,15 +57,21 @@ public enum Placement {
   }
 
   /**
-   * The page this placement opens for a session: the class page for a mentor of the course, the own
-   * page for a student, and for someone who is both, the page the placement is first for. A student
-   * never reaches the class page through a placement. As long as the MOL-planner and the
-   * information card have no pages of their own, they open these same pages.
+   * The page this placement opens for a session: for a mentor of the course the class page (the
+   * MOL-planner: the class's planner), for a student the own page (the MOL-planner: the student's
+   * talks, where they book), and for someone who is both, the page the placement is first for. A
+   * student never reaches a class page through a placement. As long as the information card has no
+   * page of its own, it opens these same pages.
    */
   public Optional<String> pathFor(Session session) {
+    String classSuffix = this == MOL_PLANNER ? "/meetings" : "";
+    String own = this == MOL_PLANNER ? "/me/meetings" : "/me";
     Optional<String> classPage =
-        session.course().filter(c -> session.has(Role.MENTOR)).map(c -> "/class/" + c.id());
-    Optional<String> ownPage = session.has(Role.STUDENT) ? Optional.of("/me") : Optional.empty();
+        session
+            .course()
+            .filter(c -> session.has(Role.MENTOR))
+            .map(c -> "/class/" + c.id() + classSuffix);
+    Optional<String> ownPage = session.has(Role.STUDENT) ? Optional.of(own) : Optional.empty();
     return firstFor == Role.STUDENT ? ownPage.or(() -> classPage) : classPage.or(() -> ownPage);
   }
 }

@@ -362,17 +362,27 @@ class DeepLinkingTest {
   }
 
   @Test
-  void molPlannerAndInfoCardPlacementsOpenTheRolePage() {
-    for (String placement : List.of("mol_planner", "info_card")) {
-      Browser student = new Browser();
-      HttpResponse<String> own = student.follow(placed(placement).asStudent().run(student));
-      assertEquals(200, own.statusCode(), placement);
-      assertEquals("/me", own.uri().getPath(), placement);
-      Browser mentor = new Browser();
-      HttpResponse<String> klas = mentor.follow(placed(placement).asMentor().run(mentor));
-      assertEquals(200, klas.statusCode(), placement);
-      assertTrue(klas.uri().getPath().startsWith("/class/"), placement);
-    }
+  void molPlannerPlacementOpensThePlannerForMentorAndTheBookingPageForStudent() {
+    Browser student = new Browser();
+    HttpResponse<String> own = student.follow(placed("mol_planner").asStudent().run(student));
+    assertEquals(200, own.statusCode(), own.body());
+    assertEquals("/me/meetings", own.uri().getPath());
+    Browser mentor = new Browser();
+    HttpResponse<String> planner = mentor.follow(placed("mol_planner").asMentor().run(mentor));
+    assertEquals(200, planner.statusCode(), planner.body());
+    assertTrue(planner.uri().getPath().matches("/class/\\d+/meetings"), planner.uri().toString());
+  }
+
+  @Test
+  void infoCardPlacementOpensTheRolePage() {
+    Browser student = new Browser();
+    HttpResponse<String> own = student.follow(placed("info_card").asStudent().run(student));
+    assertEquals(200, own.statusCode());
+    assertEquals("/me", own.uri().getPath());
+    Browser mentor = new Browser();
+    HttpResponse<String> klas = mentor.follow(placed("info_card").asMentor().run(mentor));
+    assertEquals(200, klas.statusCode());
+    assertTrue(klas.uri().getPath().matches("/class/\\d+"), klas.uri().toString());
   }
 
   @Test
