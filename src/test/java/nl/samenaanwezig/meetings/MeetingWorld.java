@@ -170,6 +170,29 @@ final class MeetingWorld implements AutoCloseable {
     return Long.parseLong(m.group(1));
   }
 
+  /** The mentor invites one student for a talk, booking {@code slotId} when given. */
+  long plan(long studentId, String kind, Long slotId) {
+    String page = url("/class/" + courseId + "/students/" + studentId + "/meetings");
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("csrf", ClassPages.csrf(mentor.get(page)));
+    form.put("kind", kind);
+    form.put("slot", slotId == null ? "" : String.valueOf(slotId));
+    HttpResponse<String> planned = mentor.postForm(page, form);
+    assertEquals(303, planned.statusCode(), planned.body());
+    return meetingOf(studentId);
+  }
+
+  /** The id of the course's slot that starts at this wall-clock time. */
+  long slotAt(java.time.LocalDateTime local) {
+    List<Long> found =
+        ids(
+            "SELECT id FROM meeting_slot WHERE course_id = ? AND starts_local = ?",
+            courseId,
+            java.sql.Timestamp.valueOf(local));
+    assertEquals(1, found.size(), "slots at " + local);
+    return found.get(0);
+  }
+
   long meetingOf(long studentId) {
     return tool.count(
         "SELECT MAX(id) FROM meeting WHERE student_id = ? AND course_id = ?", studentId, courseId);
