@@ -60,6 +60,22 @@ import nl.samenaanwezig.lti.registration.RegistrationResource;
 import nl.samenaanwezig.lti.services.ServiceClient;
 import nl.samenaanwezig.lti.services.ServiceHttp;
 import nl.samenaanwezig.lti.services.ServiceTokens;
+import nl.samenaanwezig.meetings.Background;
+import nl.samenaanwezig.meetings.Bookings;
+import nl.samenaanwezig.meetings.BuddyLinkResource;
+import nl.samenaanwezig.meetings.BuddyLinks;
+import nl.samenaanwezig.meetings.Campaigns;
+import nl.samenaanwezig.meetings.LinkSigner;
+import nl.samenaanwezig.meetings.MailSettings;
+import nl.samenaanwezig.meetings.Mailer;
+import nl.samenaanwezig.meetings.MeetingBook;
+import nl.samenaanwezig.meetings.MeetingResource;
+import nl.samenaanwezig.meetings.MyMeetingsResource;
+import nl.samenaanwezig.meetings.Notifications;
+import nl.samenaanwezig.meetings.Outcomes;
+import nl.samenaanwezig.meetings.PlannerResource;
+import nl.samenaanwezig.meetings.Slots;
+import nl.samenaanwezig.meetings.StudentMeetingsResource;
 import nl.samenaanwezig.privacy.AuditLog;
 import nl.samenaanwezig.privacy.rights.Erasure;
 import nl.samenaanwezig.privacy.rights.Exports;
@@ -90,8 +106,14 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
   private final Sessions sessions;
   private final RosterSync rosterSync;
   private final Retention retention;
+  private final Background meetingJobs;
+  private final Notifications meetingMails;
 
   public SamenApplication(AppConfig config, Database db, Clock clock) {
+    this(config, db, clock, MailSettings.fromEnvironment());
+  }
+
+  public SamenApplication(AppConfig config, Database db, Clock clock, MailSettings mail) {
     platforms = new Platforms(db, clock);
     LessonRegister lessons = new LessonRegister(db, clock);
     demo = new DemoPlatform(config, platforms, db, lessons, clock);
@@ -140,6 +162,16 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
         new InfoCards(
             cardTexts, mentorPhones, publicLinks, protocolSettings, duties, memberships, buddyBook);
     CardPages cardPages = new CardPages(pages, new CardPdf());
+    meetingJobs = new Background();
+    LinkSigner linkSigner = LinkSigner.of(db, clock);
+    meetingMails =
+        new Notifications(db, buddyBook, new Mailer(mail), linkSigner, mail, meetingJobs, clock);
+    BuddyLinks buddyLinks = new BuddyLinks(db, buddyBook, linkSigner, clock);
+    Bookings bookings = new Bookings(db, meetingMails, clock);
+    Campaigns campaigns = new Campaigns(db, buddyBook, buddyLinks, bookings, meetingMails, clock);
+    Slots slots = new Slots(db, clock);
+    MeetingBook meetingBook = new MeetingBook(db, clock);
+    Outcomes outcomes = new Outcomes(db, auditLog, meetingGrades, meetingJobs, clock);
 
     register(
         new AbstractBinder() {
@@ -184,6 +216,13 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
             bind(publicLinks).to(PublicLinks.class);
             bind(infoCards).to(InfoCards.class);
             bind(cardPages).to(CardPages.class);
+            bind(buddyLinks).to(BuddyLinks.class);
+            bind(meetingMails).to(Notifications.class);
+            bind(bookings).to(Bookings.class);
+            bind(campaigns).to(Campaigns.class);
+            bind(slots).to(Slots.class);
+            bind(meetingBook).to(MeetingBook.class);
+            bind(outcomes).to(Outcomes.class);
           }
         });
     register(new ErrorPages(pages));
@@ -222,6 +261,11 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     register(InfoCardResource.class);
     register(InstitutionCardResource.class);
     register(ClassCardResource.class);
+    register(PlannerResource.class);
+    register(MeetingResource.class);
+    register(StudentMeetingsResource.class);
+    register(MyMeetingsResource.class);
+    register(BuddyLinkResource.class);
   }
 
   Platforms platforms() {
@@ -236,10 +280,16 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     return retention;
   }
 
-  /** Stops the parts that own threads (the roster sync). */
+  /** The meeting mails, for the reminders of the housekeeping schedule. */
+  Notifications meetingMails() {
+    return meetingMails;
+  }
+
+  /** Stops the parts that own threads (the roster sync, demo seeding, the meetings' work). */
   @Override
   public void close() {
     rosterSync.close();
     demo.close();
+    meetingJobs.close();
   }
 }

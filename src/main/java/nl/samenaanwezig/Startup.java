@@ -16,6 +16,7 @@ import java.util.logging.Logger;
 import nl.samenaanwezig.admin.PlatformImport;
 import nl.samenaanwezig.config.AppConfig;
 import nl.samenaanwezig.db.Database;
+import nl.samenaanwezig.meetings.MailSettings;
 import nl.samenaanwezig.web.SecurityHeadersFilter;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.glassfish.jersey.servlet.ServletProperties;
@@ -39,7 +40,11 @@ public final class Startup implements ServletContextListener {
             ? given
             : AppConfig.fromEnvironment();
     db = Database.open(config);
-    app = new SamenApplication(config, db, Clock.systemUTC());
+    MailSettings mail =
+        ctx.getAttribute(MailSettings.class.getName()) instanceof MailSettings mailGiven
+            ? mailGiven
+            : MailSettings.fromEnvironment();
+    app = new SamenApplication(config, db, Clock.systemUTC(), mail);
     importConfiguredPlatforms(app);
 
     FilterRegistration.Dynamic headers =
@@ -64,6 +69,11 @@ public final class Startup implements ServletContextListener {
             app.sessions().purgeExpired();
           } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "housekeeping failed", e);
+          }
+          try {
+            app.meetingMails().remindDue();
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "meeting reminders failed", e);
           }
         },
         1,

@@ -34,6 +34,7 @@ import nl.samenaanwezig.lti.Role;
 import nl.samenaanwezig.lti.Session;
 import nl.samenaanwezig.lti.Sessions;
 import nl.samenaanwezig.lti.nrps.RosterSync;
+import nl.samenaanwezig.meetings.MeetingBook;
 import nl.samenaanwezig.protocol.Signals;
 import nl.samenaanwezig.web.Pages;
 
@@ -49,6 +50,7 @@ public class ClassResource {
   @Inject Clock clock;
   @Inject Signals signals;
   @Inject BuddyBook buddyBook;
+  @Inject MeetingBook meetingBook;
   @Context HttpServletRequest request;
 
   /** One student row: who, how present, and which protocol steps are due. */
@@ -158,6 +160,7 @@ public class ClassResource {
     vars.put("summary", summary);
     vars.put(
         "buddyLabels", buddyBook.classLabels(course.id(), buddyBook.today(), session.locale()));
+    vars.put("nextMeetings", meetingBook.classLabels(course.id(), session.locale()));
     vars.put("sort", sort != null && SORTS.contains(sort) ? sort : "name");
     vars.put("mentors", mentors);
     vars.put("roster", rosterLine(courseId, session));

@@ -18,7 +18,7 @@ import nl.samenaanwezig.web.Pages;
 /**
  * Every state-changing request of a session must carry the session's CSRF token, as form field
  * {@code csrf} or header {@code X-CSRF-Token}. The LTI endpoints (authenticated by signed JWTs),
- * the demo platform and the token-authenticated API are exempt.
+ * the demo platform, the token-authenticated API and buddies' signed meeting links are exempt.
  */
 @Priority(Priorities.AUTHORIZATION)
 public final class CsrfFilter implements ContainerRequestFilter {
@@ -46,7 +46,9 @@ public final class CsrfFilter implements ContainerRequestFilter {
         || path.startsWith("/lti/launch")
         || path.startsWith("/lti/register")
         || path.startsWith("/demo/")
-        || path.startsWith("/api/")) {
+        || path.startsWith("/api/")
+        // A buddy's meeting link has no session: its signed token in the path is the secret.
+        || path.startsWith("/m/")) {
       return;
     }
     String presented = ctx.getHeaderString(HEADER);

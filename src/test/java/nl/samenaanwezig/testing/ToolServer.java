@@ -46,7 +46,16 @@ public final class ToolServer implements AutoCloseable {
     return start(false, settings);
   }
 
-  private static ToolServer start(boolean demo, UnaryOperator<AppConfig> settings) {
+  /**
+   * Starts the tool with more parts handed in as context attributes under their class name, the way
+   * {@code Startup} looks for them (e.g. the meetings' {@code MailSettings} for GreenMail).
+   */
+  public static ToolServer startWith(Object... contextAttributes) {
+    return start(false, UnaryOperator.identity(), contextAttributes);
+  }
+
+  private static ToolServer start(
+      boolean demo, UnaryOperator<AppConfig> settings, Object... contextAttributes) {
     AppConfig defaults =
         new AppConfig(
             "jdbc:derby:memory:sa-" + UUID.randomUUID() + ";create=true",
@@ -55,7 +64,7 @@ public final class ToolServer implements AutoCloseable {
             Optional.empty(),
             demo,
             Duration.ofHours(8));
-    return start(settings.apply(defaults));
+    return start(settings.apply(defaults), contextAttributes);
   }
 
   /**
@@ -73,8 +82,8 @@ public final class ToolServer implements AutoCloseable {
             Duration.ofHours(8)));
   }
 
-  /** Starts the tool with the given settings. */
-  public static ToolServer start(AppConfig config) {
+  /** Starts the tool with the given settings (and parts handed in as context attributes). */
+  public static ToolServer start(AppConfig config, Object... contextAttributes) {
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
@@ -86,6 +95,9 @@ public final class ToolServer implements AutoCloseable {
     webapp.setParentLoaderPriority(true);
     webapp.setThrowUnavailableOnStartupException(true);
     webapp.setAttribute(AppConfig.class.getName(), config);
+    for (Object attribute : contextAttributes) {
+      webapp.setAttribute(attribute.getClass().getName(), attribute);
+    }
     server.setHandler(webapp);
     try {
       server.start();

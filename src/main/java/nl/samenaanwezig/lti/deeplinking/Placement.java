@@ -57,10 +57,11 @@ public enum Placement {
   }
 
   /**
-   * The page this placement opens for a session: the class page for a mentor of the course, the own
-   * page for a student, and for someone who is both, the page the placement is first for. A student
-   * never reaches the class page through a placement. The information card opens the course's card
-   * for both; as long as the MOL-planner has no page of its own, it opens these same pages.
+   * The page this placement opens for a session: the class page for a mentor of the course (the
+   * MOL-planner: the class's planner), the own page for a student (the MOL-planner: the student's
+   * talks, where they book), and for someone who is both, the page the placement is first for. A
+   * student never reaches a class page through a placement. The information card opens the course's
+   * card for both.
    */
   public Optional<String> pathFor(Session session) {
     if (this == INFO_CARD) {
@@ -74,9 +75,14 @@ public enum Placement {
         return card;
       }
     }
+    String classSuffix = this == MOL_PLANNER ? "/meetings" : "";
+    String own = this == MOL_PLANNER ? "/me/meetings" : "/me";
     Optional<String> classPage =
-        session.course().filter(c -> session.has(Role.MENTOR)).map(c -> "/class/" + c.id());
-    Optional<String> ownPage = session.has(Role.STUDENT) ? Optional.of("/me") : Optional.empty();
+        session
+            .course()
+            .filter(c -> session.has(Role.MENTOR))
+            .map(c -> "/class/" + c.id() + classSuffix);
+    Optional<String> ownPage = session.has(Role.STUDENT) ? Optional.of(own) : Optional.empty();
     return firstFor == Role.STUDENT ? ownPage.or(() -> classPage) : classPage.or(() -> ownPage);
   }
 }

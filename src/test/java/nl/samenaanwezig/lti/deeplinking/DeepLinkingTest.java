@@ -362,15 +362,15 @@ class DeepLinkingTest {
   }
 
   @Test
-  void molPlannerPlacementOpensTheRolePage() {
+  void molPlannerPlacementOpensThePlannerForMentorAndTheBookingPageForStudent() {
     Browser student = new Browser();
     HttpResponse<String> own = student.follow(placed("mol_planner").asStudent().run(student));
-    assertEquals(200, own.statusCode());
-    assertEquals("/me", own.uri().getPath());
+    assertEquals(200, own.statusCode(), own.body());
+    assertEquals("/me/meetings", own.uri().getPath());
     Browser mentor = new Browser();
-    HttpResponse<String> klas = mentor.follow(placed("mol_planner").asMentor().run(mentor));
-    assertEquals(200, klas.statusCode());
-    assertTrue(klas.uri().getPath().startsWith("/class/"), klas.uri().toString());
+    HttpResponse<String> planner = mentor.follow(placed("mol_planner").asMentor().run(mentor));
+    assertEquals(200, planner.statusCode(), planner.body());
+    assertTrue(planner.uri().getPath().matches("/class/\\d+/meetings"), planner.uri().toString());
   }
 
   @Test

@@ -1,0 +1,109 @@
+package nl.samenaanwezig.meetings;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import nl.samenaanwezig.buddies.Availability;
+import nl.samenaanwezig.buddies.BuddyViews;
+import nl.samenaanwezig.web.Pages;
+
+/** How meetings read on the pages of mentor, student and buddy: times, places, choices. */
+final class Views {
+  private Views() {}
+
+  /** A time to choose. */
+  record SlotOption(
+      long id, String label, String place, boolean evening, int placesLeft, boolean guarded) {}
+
+  /** One meeting in a list. */
+  record MeetingLine(
+      long id,
+      String student,
+      String kind,
+      String status,
+      String statusCode,
+      String time,
+      String place,
+      String bookedBy) {}
+
+  /** One day of the availability grid (its parts are the checkbox values). */
+  record Day(String code, List<String> parts) {}
+
+  static SlotOption option(Slot s, Locale l, java.time.Instant now) {
+    return new SlotOption(
+        s.id(),
+        s.time().label(l),
+        Notifications.place(s, l),
+        s.time().evening(),
+        s.placesLeft(),
+        s.guarded(now));
+  }
+
+  static MeetingLine line(Meeting m, Locale l) {
+    return new MeetingLine(
+        m.id(),
+        m.student().displayName(),
+        Pages.text(l, m.kind().key()),
+        Pages.text(l, "meeting.status." + m.status().name()),
+        m.status().name(),
+        m.slot().map(s -> s.time().label(l)).orElse(null),
+        m.slot().map(s -> Notifications.place(s, l)).orElse(null),
+        m.bookedBy().map(w -> Pages.text(l, "meeting.who." + w.name())).orElse(null));
+  }
+
+  static List<String> agenda(MeetingKind kind, Locale l) {
+    return kind.agenda().stream().map(k -> Pages.text(l, k)).toList();
+  }
+
+  /** The school days with their parts, for "when can you then?". */
+  static List<Day> grid() {
+    List<Day> days = new ArrayList<>();
+    for (var day : Availability.DAYS) {
+      days.add(
+          new Day(
+              day.name(), List.of(Availability.Part.values()).stream().map(Enum::name).toList()));
+    }
+    return days;
+  }
+
+  /** "dinsdag: avond; donderdag: ochtend" */
+  static String availability(Availability a, Locale l) {
+    return String.join("; ", BuddyViews.times(a, l));
+  }
+
+  static String date(java.time.LocalDate day, Locale l) {
+    return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(l).format(day);
+  }
+
+  static String moment(java.time.Instant at, Locale l) {
+    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+        .withLocale(l)
+        .withZone(SlotTime.AMSTERDAM)
+        .format(at);
+  }
+
+  static String text(MultivaluedMap<String, String> form, String name) {
+    String v = form == null ? null : form.getFirst(name);
+    return v == null ? "" : v.strip();
+  }
+
+  static java.util.Optional<Long> id(String value) {
+    try {
+      return java.util.Optional.of(Long.parseLong(value.strip()));
+    } catch (NumberFormatException | NullPointerException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  static Response html(int status, String html) {
+    return Response.status(status)
+        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        .entity(html)
+        .build();
+  }
+}
