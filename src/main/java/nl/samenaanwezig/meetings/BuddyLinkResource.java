@@ -60,9 +60,8 @@ public class BuddyLinkResource {
     Meeting m = meetings.find(link.meeting().id()).orElseThrow();
     ParticipantPage view = new ParticipantPage("buddy", locale, meetings, slots, outcomes, clock);
     Map<String, Object> vars = new HashMap<>(view.messages(notice, refused));
-    // A buddy sees the shared notes and agreements as the student does (they were in the talk).
-    List<Long> ids = List.of(m.id());
-    vars.put("card", view.card(m, outcomes.sharedNotes(ids), outcomes.agreements(ids)));
+    // Notes and agreements are shared with the student only: the student decides what goes home.
+    vars.put("card", view.card(m, List.of(), List.of()));
     vars.put("buddyName", link.buddy().details().name());
     vars.put("action", "/m/" + token);
     vars.put("langQuery", lang == null ? "" : "?lang=" + locale.getLanguage());
