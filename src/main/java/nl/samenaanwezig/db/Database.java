@@ -113,7 +113,7 @@ public final class Database implements AutoCloseable {
   }
 
   /** SQLState 23505 (unique key taken) or class 40 (rolled back: deadlock, lock timeout). */
-  static boolean lostRace(Throwable failure) {
+  public static boolean lostRace(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql && sql.getSQLState() != null) {
         String state = sql.getSQLState();

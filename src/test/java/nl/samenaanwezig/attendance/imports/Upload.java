@@ -7,19 +7,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.samenaanwezig.testing.Browser;
 
 /** A multipart/form-data POST as a browser sends the import form, with the browser's cookie. */
 final class Upload {
-  private final Map<String, String> fields = new LinkedHashMap<>();
+  private final List<Map.Entry<String, String>> fields = new ArrayList<>();
   private String fileName = "";
   private byte[] file = new byte[0];
 
   Upload field(String name, String value) {
-    fields.put(name, value);
+    fields.add(Map.entry(name, value));
     return this;
   }
 
@@ -37,15 +38,15 @@ final class Upload {
     String boundary = "----samen" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     fields.forEach(
-        (name, value) ->
+        field ->
             write(
                 body,
                 "--"
                     + boundary
                     + "\r\nContent-Disposition: form-data; name=\""
-                    + name
+                    + field.getKey()
                     + "\"\r\n\r\n"
-                    + value
+                    + field.getValue()
                     + "\r\n"));
     write(
         body,
