@@ -263,13 +263,16 @@ public class LessonApi {
   }
 
   private JsonValue json(InputStream body) {
-    byte[] bytes;
-    try {
-      bytes = body.readNBytes(MAX_BODY_BYTES + 1);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    byte[] bytes = new byte[0];
+    // A declared length over the limit is refused unread; an undeclared one is read up to it.
+    if (request.getContentLengthLong() <= MAX_BODY_BYTES) {
+      try {
+        bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
-    if (bytes.length > MAX_BODY_BYTES) {
+    if (request.getContentLengthLong() > MAX_BODY_BYTES || bytes.length > MAX_BODY_BYTES) {
       throw Problems.problem(
           locale(),
           413,

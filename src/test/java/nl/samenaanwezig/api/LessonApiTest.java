@@ -445,6 +445,17 @@ class LessonApiTest {
   }
 
   @Test
+  void aBodyOverOneMebibyteIs413AndStoresNothing() {
+    String big = "[" + "{\"student\": \"1001\", \"category\": \"PRESENT\"},".repeat(30_000) + "]";
+    assertTrue(big.length() > LessonApi.MAX_BODY_BYTES);
+    assertProblem(
+        send("PUT", LESSON + "too-big", token, big),
+        413,
+        "Het verzoek is groter dan 1.048.576 bytes. Er is niets opgeslagen.");
+    assertEquals(0, tool.count("SELECT COUNT(*) FROM lesson WHERE external_id = 'too-big'"));
+  }
+
+  @Test
   void aBodyThatIsNotJsonIs400() {
     assertProblem(
         send("PUT", LESSON + "broken", token, "{\"date\": "),
