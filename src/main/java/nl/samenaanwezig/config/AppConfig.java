@@ -29,6 +29,12 @@ public record AppConfig(
   public static final long DEFAULT_IMPORT_MAX_MB = 64;
   private static final long MB = 1024 * 1024;
 
+  public AppConfig {
+    if (importMaxBytes < 1) {
+      throw new IllegalArgumentException("the import size limit must be positive");
+    }
+  }
+
   /** Settings with the default roster age and service timeout. */
   public AppConfig(
       String dbUrl,
