@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -37,14 +38,17 @@ import nl.samenaanwezig.lti.Sessions;
 import nl.samenaanwezig.web.Pages;
 
 /**
- * A student seen by a mentor of the course: the school year week by week, the signals with their
- * steps, acknowledging a step, and the student's legal duty. The DUO evidence is {@link
+ * A student seen by a mentor of the course: the lessons week by week in pages of {@value
+ * #BLOCK_WEEKS} weeks (newest first, {@code ?until=} a day of the newest week shown), the signals
+ * with their steps, acknowledging a step, the student's legal duty, and a hint when the student is
+ * also absent without excuse in another course of the same mentor. The DUO evidence is {@link
  * DuoResource}.
  */
 @Path("/class/{courseId}/students/{personId}")
 @Produces(MediaType.TEXT_HTML)
 public class StudentResource {
   private static final Set<String> NOTICES = Set.of("signal.acknowledged", "protocol.duty.saved");
+  static final int BLOCK_WEEKS = 6;
 
   @Inject Sessions sessions;
   @Inject Memberships memberships;
@@ -60,15 +64,38 @@ public class StudentResource {
   /** An earlier acknowledgement, for the history list. */
   public record Handled(String when, String step, String by, String reportedOn, String note) {}
 
+  /** The weeks shown: first and last day, and where the links to newer and older weeks go. */
+  public record Weeks(LocalDate from, LocalDate to, LocalDate newer, LocalDate older) {}
+
   @GET
-  public String page(
+  public Response page(
       @PathParam("courseId") long courseId,
       @PathParam("personId") long personId,
-      @QueryParam("notice") String notice) {
+      @QueryParam("notice") String notice,
+      @QueryParam("until") String until) {
     StudentAccess access =
         StudentAccess.check(request, sessions, memberships, db, courseId, personId);
-    return render(
-        access, notice != null && NOTICES.contains(notice) ? notice : null, List.of(), Map.of());
+    LocalDate last = null;
+    if (until != null && !until.isBlank()) {
+      try {
+        last = LocalDate.parse(until.strip());
+      } catch (DateTimeParseException e) {
+        return refuse(
+            access,
+            400,
+            List.of(Pages.text(access.session().locale(), "student.timeline.badUntil")),
+            Map.of());
+      }
+    }
+    return Response.ok(
+            render(
+                access,
+                notice != null && NOTICES.contains(notice) ? notice : null,
+                List.of(),
+                Map.of(),
+                last))
+        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        .build();
   }
 
   @POST
@@ -168,16 +195,68 @@ public class StudentResource {
         .build();
   }
 
+  /**
+   * The {@value #BLOCK_WEEKS} weeks up to the week of {@code until} (this week when null or later).
+   * The link to older weeks skips weeks without lessons: it goes to the block ending with the week
+   * of the last lesson before these.
+   */
+  private Weeks weeks(long courseId, long studentId, LocalDate until, LocalDate today) {
+    LocalDate thisWeek = SchoolCalendar.weekOf(today).monday();
+    LocalDate lastWeek =
+        until == null || until.isAfter(today) ? thisWeek : SchoolCalendar.weekOf(until).monday();
+    LocalDate from = lastWeek.minusWeeks(BLOCK_WEEKS - 1);
+    LocalDate to = lastWeek.plusDays(6).isAfter(today) ? today : lastWeek.plusDays(6);
+    LocalDate newer = null;
+    if (lastWeek.isBefore(thisWeek)) {
+      LocalDate next = lastWeek.plusWeeks(BLOCK_WEEKS);
+      newer = next.isAfter(thisWeek) ? thisWeek : next;
+    }
+    LocalDate older =
+        attendance
+            .lastMarkBefore(courseId, studentId, from)
+            .map(d -> SchoolCalendar.weekOf(d).monday())
+            .orElse(null);
+    return new Weeks(from, to, newer, older);
+  }
+
+  /** "Let op: ook ongeoorloofd afwezig in je andere cursus X (N uur in 4 schoolweken)". */
+  private List<String> otherCourses(StudentAccess access, LocalDate today, Locale locale) {
+    Course course = access.course();
+    NumberFormat hours = NumberFormat.getNumberInstance(locale);
+    hours.setMaximumFractionDigits(1);
+    return new OtherCourses(db)
+            .unexcused(
+                course,
+                access.student().id(),
+                access.session().person().id(),
+                attendance.calendar(course.platform().institution().id()),
+                today)
+            .stream()
+            .map(
+                u ->
+                    Pages.text(
+                        locale,
+                        "student.otherCourse",
+                        u.courseTitle(),
+                        hours.format(u.minutes() / 60.0),
+                        OtherCourses.SCHOOL_WEEKS))
+            .toList();
+  }
+
   private Response refuse(
       StudentAccess access, int status, List<String> problems, Map<String, String> values) {
     return Response.status(status)
         .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-        .entity(render(access, null, problems, values))
+        .entity(render(access, null, problems, values, null))
         .build();
   }
 
   private String render(
-      StudentAccess access, String notice, List<String> problems, Map<String, String> values) {
+      StudentAccess access,
+      String notice,
+      List<String> problems,
+      Map<String, String> values,
+      LocalDate until) {
     Session session = access.session();
     Locale locale = session.locale();
     LocalDate today = signals.today();
@@ -220,11 +299,15 @@ public class StudentResource {
     vars.put("history", history);
     vars.put("duty", duties.of(student.id()));
     vars.put("duties", Duty.values());
+    Weeks weeks = weeks(course.id(), student.id(), until, today);
+    vars.put("weeks", weeks);
     vars.put(
         "timeline",
-        Timeline.of(
-            attendance.marks(
-                course.id(), student.id(), SchoolCalendar.schoolYearStart(today), today)));
+        Timeline.of(attendance.marks(course.id(), student.id(), weeks.from(), weeks.to())));
+    vars.put(
+        "year",
+        attendance.rate(course.id(), student.id(), SchoolCalendar.schoolYearStart(today), today));
+    vars.put("otherCourses", otherCourses(access, today, locale));
     vars.put("today", today.toString());
     vars.put("notice", notice);
     vars.put("problems", problems);
