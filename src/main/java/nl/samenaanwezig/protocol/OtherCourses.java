@@ -1,12 +1,15 @@
 package nl.samenaanwezig.protocol;
 
 import java.sql.Date;
+import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import nl.samenaanwezig.attendance.SchoolCalendar;
 import nl.samenaanwezig.db.Database;
 import nl.samenaanwezig.lti.Course;
+import nl.samenaanwezig.web.Pages;
 
 /**
  * A student's unexcused absence in the other courses of the same mentor, for a hint on the student
@@ -74,5 +77,27 @@ final class OtherCourses {
           }
           return found;
         });
+  }
+
+  /** "Let op: ook ongeoorloofd afwezig in je andere cursus X (N uur in 4 schoolweken)", each. */
+  List<String> hints(
+      Course course,
+      long studentId,
+      long mentorId,
+      SchoolCalendar calendar,
+      LocalDate today,
+      Locale locale) {
+    NumberFormat hours = NumberFormat.getNumberInstance(locale);
+    hours.setMaximumFractionDigits(1);
+    return unexcused(course, studentId, mentorId, calendar, today).stream()
+        .map(
+            u ->
+                Pages.text(
+                    locale,
+                    "student.otherCourse",
+                    u.courseTitle(),
+                    hours.format(u.minutes() / 60.0),
+                    SCHOOL_WEEKS))
+        .toList();
   }
 }

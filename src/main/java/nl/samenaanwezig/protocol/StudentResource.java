@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -39,16 +38,15 @@ import nl.samenaanwezig.web.Pages;
 
 /**
  * A student seen by a mentor of the course: the lessons week by week in pages of {@value
- * #BLOCK_WEEKS} weeks (newest first, {@code ?until=} a day of the newest week shown), the signals
- * with their steps, acknowledging a step, the student's legal duty, and a hint when the student is
- * also absent without excuse in another course of the same mentor. The DUO evidence is {@link
- * DuoResource}.
+ * Timeline#BLOCK_WEEKS} weeks (newest first, {@code ?until=} a day of the newest week shown), the
+ * signals with their steps, acknowledging a step, the student's legal duty, and a hint when the
+ * student is also absent without excuse in another course of the same mentor. The DUO evidence is
+ * {@link DuoResource}.
  */
 @Path("/class/{courseId}/students/{personId}")
 @Produces(MediaType.TEXT_HTML)
 public class StudentResource {
   private static final Set<String> NOTICES = Set.of("signal.acknowledged", "protocol.duty.saved");
-  static final int BLOCK_WEEKS = 6;
 
   @Inject Sessions sessions;
   @Inject Memberships memberships;
@@ -63,9 +61,6 @@ public class StudentResource {
 
   /** An earlier acknowledgement, for the history list. */
   public record Handled(String when, String step, String by, String reportedOn, String note) {}
-
-  /** The weeks shown: first and last day, and where the links to newer and older weeks go. */
-  public record Weeks(LocalDate from, LocalDate to, LocalDate newer, LocalDate older) {}
 
   @GET
   public Response page(
@@ -195,54 +190,6 @@ public class StudentResource {
         .build();
   }
 
-  /**
-   * The {@value #BLOCK_WEEKS} weeks up to the week of {@code until} (this week when null or later).
-   * The link to older weeks skips weeks without lessons: it goes to the block ending with the week
-   * of the last lesson before these.
-   */
-  private Weeks weeks(long courseId, long studentId, LocalDate until, LocalDate today) {
-    LocalDate thisWeek = SchoolCalendar.weekOf(today).monday();
-    LocalDate lastWeek =
-        until == null || until.isAfter(today) ? thisWeek : SchoolCalendar.weekOf(until).monday();
-    LocalDate from = lastWeek.minusWeeks(BLOCK_WEEKS - 1);
-    LocalDate to = lastWeek.plusDays(6).isAfter(today) ? today : lastWeek.plusDays(6);
-    LocalDate newer = null;
-    if (lastWeek.isBefore(thisWeek)) {
-      LocalDate next = lastWeek.plusWeeks(BLOCK_WEEKS);
-      newer = next.isAfter(thisWeek) ? thisWeek : next;
-    }
-    LocalDate older =
-        attendance
-            .lastMarkBefore(courseId, studentId, from)
-            .map(d -> SchoolCalendar.weekOf(d).monday())
-            .orElse(null);
-    return new Weeks(from, to, newer, older);
-  }
-
-  /** "Let op: ook ongeoorloofd afwezig in je andere cursus X (N uur in 4 schoolweken)". */
-  private List<String> otherCourses(StudentAccess access, LocalDate today, Locale locale) {
-    Course course = access.course();
-    NumberFormat hours = NumberFormat.getNumberInstance(locale);
-    hours.setMaximumFractionDigits(1);
-    return new OtherCourses(db)
-            .unexcused(
-                course,
-                access.student().id(),
-                access.session().person().id(),
-                attendance.calendar(course.platform().institution().id()),
-                today)
-            .stream()
-            .map(
-                u ->
-                    Pages.text(
-                        locale,
-                        "student.otherCourse",
-                        u.courseTitle(),
-                        hours.format(u.minutes() / 60.0),
-                        OtherCourses.SCHOOL_WEEKS))
-            .toList();
-  }
-
   private Response refuse(
       StudentAccess access, int status, List<String> problems, Map<String, String> values) {
     return Response.status(status)
@@ -299,7 +246,9 @@ public class StudentResource {
     vars.put("history", history);
     vars.put("duty", duties.of(student.id()));
     vars.put("duties", Duty.values());
-    Weeks weeks = weeks(course.id(), student.id(), until, today);
+    Timeline.Range weeks =
+        Timeline.Range.ending(
+            until, today, day -> attendance.lastMarkBefore(course.id(), student.id(), day));
     vars.put("weeks", weeks);
     vars.put(
         "timeline",
@@ -307,7 +256,16 @@ public class StudentResource {
     vars.put(
         "year",
         attendance.rate(course.id(), student.id(), SchoolCalendar.schoolYearStart(today), today));
-    vars.put("otherCourses", otherCourses(access, today, locale));
+    vars.put(
+        "otherCourses",
+        new OtherCourses(db)
+            .hints(
+                course,
+                student.id(),
+                session.person().id(),
+                attendance.calendar(course.platform().institution().id()),
+                today,
+                locale));
     vars.put("today", today.toString());
     vars.put("notice", notice);
     vars.put("problems", problems);

@@ -151,33 +151,19 @@ public class ImportResource {
     return html(200, page(pages, session, course, values, List.of(), result, max()));
   }
 
-  /**
-   * The categories chosen for the school's own status letters: pairs of fields {@code letter} and
-   * {@code letterCategory}; a letter left on "kies" stays unknown.
-   */
+  /** The categories chosen for the school's own status letters; a problem when not valid. */
   private static Map<String, MarkCategory> letters(
       List<FormDataBodyPart> letters, List<FormDataBodyPart> categories, List<String> problems) {
-    Map<String, MarkCategory> chosen = new TreeMap<>();
-    int pairs = letters == null ? 0 : letters.size();
-    if (pairs != (categories == null ? 0 : categories.size())
-        || pairs > StatusLetters.MAX_UNKNOWN) {
+    Optional<Map<String, MarkCategory>> chosen =
+        StatusLetters.fromForm(values(letters), values(categories));
+    if (chosen.isEmpty()) {
       problems.add("import.problem.letter");
-      return chosen;
     }
-    for (int i = 0; i < pairs; i++) {
-      String letter = StatusLetters.normalize(letters.get(i).getValue().strip());
-      String category = categories.get(i).getValue().strip();
-      if (category.isEmpty() && StatusLetters.isOwnLetter(letter)) {
-        continue;
-      }
-      Optional<MarkCategory> parsed = MarkCategory.parse(category);
-      if (!StatusLetters.isOwnLetter(letter) || parsed.isEmpty()) {
-        problems.add("import.problem.letter");
-        return new TreeMap<>();
-      }
-      chosen.put(letter, parsed.get());
-    }
-    return chosen;
+    return chosen.orElse(Map.of());
+  }
+
+  private static List<String> values(List<FormDataBodyPart> fields) {
+    return fields == null ? List.of() : fields.stream().map(FormDataBodyPart::getValue).toList();
   }
 
   /** The letters to ask about: those the file used without a category and those chosen. */

@@ -2,6 +2,7 @@ package nl.samenaanwezig.attendance.imports;
 
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -54,6 +55,34 @@ public final class StatusLetters {
           }
         });
     return new StatusLetters(chosen);
+  }
+
+  /**
+   * The choices of the import form: pairs of fields {@code letter} and {@code letterCategory} (a
+   * category name); a letter left on "kies een categorie" (empty) stays unknown. Empty when the
+   * pairs do not match, a letter is no own letter, or a category is unknown.
+   */
+  static Optional<Map<String, MarkCategory>> fromForm(
+      List<String> letters, List<String> categories) {
+    if (letters.size() != categories.size() || letters.size() > MAX_UNKNOWN) {
+      return Optional.empty();
+    }
+    Map<String, MarkCategory> chosen = new TreeMap<>();
+    for (int i = 0; i < letters.size(); i++) {
+      String letter = normalize(letters.get(i).strip());
+      String category = categories.get(i).strip();
+      if (!isOwnLetter(letter)) {
+        return Optional.empty();
+      }
+      if (!category.isEmpty()) {
+        Optional<MarkCategory> parsed = MarkCategory.parse(category);
+        if (parsed.isEmpty()) {
+          return Optional.empty();
+        }
+        chosen.put(letter, parsed.get());
+      }
+    }
+    return Optional.of(chosen);
   }
 
   /** A letter a school may define next to the defaults. */
