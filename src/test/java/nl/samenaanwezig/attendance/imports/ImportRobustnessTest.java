@@ -155,6 +155,16 @@ class ImportRobustnessTest {
   }
 
   @Test
+  void anUploadWithoutALengthIs411AndNothingIsStored() {
+    HttpResponse<String> refused = post(new Upload().file("a.csv", GOOD).chunked());
+    assertEquals(411, refused.statusCode(), refused.body());
+    assertTrue(
+        refused.body().contains("Je browser gaf de grootte van het bestand niet door."),
+        refused.body());
+    assertEquals(0, lessons());
+  }
+
+  @Test
   void whileAnotherImportWritesIntoTheClassASecondIsRefusedWith409() {
     tool.db()
         .run(

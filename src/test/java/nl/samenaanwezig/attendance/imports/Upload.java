@@ -18,6 +18,7 @@ final class Upload {
   private final List<Map.Entry<String, String>> fields = new ArrayList<>();
   private String fileName = "";
   private byte[] file = new byte[0];
+  private boolean chunked;
 
   Upload field(String name, String value) {
     fields.add(Map.entry(name, value));
@@ -32,6 +33,12 @@ final class Upload {
 
   Upload file(String name, String content) {
     return file(name, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Sends the body in chunks, without a Content-Length (no browser does this with a form). */
+  Upload chunked() {
+    this.chunked = true;
+    return this;
   }
 
   HttpResponse<String> post(Browser browser, String url) {
@@ -61,7 +68,11 @@ final class Upload {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+            .POST(
+                chunked
+                    ? HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(body.toByteArray()))
+                    : HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
     String session = browser.cookie(uri.getHost(), "sa_session");
     if (session != null) {
       request.header("Cookie", "sa_session=" + session);
