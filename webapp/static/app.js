@@ -53,8 +53,16 @@ document.addEventListener("DOMContentLoaded", function () {
       var bar = box.querySelector("progress");
       var status = box.querySelector("[role=status]");
       var xhr = new XMLHttpRequest();
+      var chosen = form.elements.file && form.elements.file.files && form.elements.file.files[0];
       event.preventDefault();
       box.hidden = false;
+      // Too large for the server's limit: say so at once instead of uploading it for nothing.
+      bar.hidden = false;
+      if (chosen && Number(form.dataset.maxBytes) > 0 && chosen.size > Number(form.dataset.maxBytes)) {
+        bar.hidden = true;
+        status.textContent = form.dataset.tooLarge;
+        return;
+      }
       form.querySelector("button[type=submit]").disabled = true;
       xhr.upload.addEventListener("progress", function (e) {
         if (e.lengthComputable) {

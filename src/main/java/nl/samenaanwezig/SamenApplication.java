@@ -16,6 +16,7 @@ import nl.samenaanwezig.attendance.LessonResource;
 import nl.samenaanwezig.attendance.StudentAttendance;
 import nl.samenaanwezig.attendance.imports.ImportResource;
 import nl.samenaanwezig.attendance.imports.MarkImport;
+import nl.samenaanwezig.attendance.imports.UploadLimit;
 import nl.samenaanwezig.buddies.BuddyBook;
 import nl.samenaanwezig.buddies.MyBuddiesResource;
 import nl.samenaanwezig.config.AppConfig;
@@ -258,6 +259,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     register(MyDataResource.class);
     register(PrivacyAdminResource.class);
     register(ImportResource.class);
+    register(UploadLimit.class);
     register(ApiTokenResource.class);
     register(LessonApi.class);
     register(OpenApiResource.class);

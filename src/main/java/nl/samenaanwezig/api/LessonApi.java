@@ -83,32 +83,21 @@ public class LessonApi {
           MAX_EXTERNAL_ID);
     }
     LessonInput input = LessonInput.from(json(body), locale());
-    Optional<Lesson> existing = lesson(course, externalId);
-    if (existing.isPresent() && !existing.get().date().equals(input.date())) {
-      throw Problems.problem(
-          locale(),
-          409,
-          Problems.LESSON_MOVED,
-          "api.lessonMoved.title",
-          "api.lessonMoved.detail",
-          List.of(),
-          externalId,
-          existing.get().date().toString());
-    }
-    Lesson lesson =
-        register.lesson(
-            course.id(),
-            new LessonRegister.LessonSpec(
-                input.date(),
-                input.start(),
-                input.end(),
-                input.scheduledMinutes(),
-                input.group(),
-                Lesson.Source.API,
-                externalId));
+    LessonRegister.LessonSpec spec =
+        new LessonRegister.LessonSpec(
+            input.date(),
+            input.start(),
+            input.end(),
+            input.scheduledMinutes(),
+            input.group(),
+            Lesson.Source.API,
+            externalId);
+    // Two first PUTs of one lesson at once: the later insert hits the unique key, and its retry
+    // finds the lesson the other one made (and answers 200, or 409 if that one has another date).
+    Put put = db.retryingConflicts(() -> put(course, externalId, spec));
     Response.ResponseBuilder answer =
-        Problems.json(existing.isPresent() ? 200 : 201, view(course, lesson));
-    if (existing.isEmpty()) {
+        Problems.json(put.existed() ? 200 : 201, view(course, put.lesson()));
+    if (!put.existed()) {
       answer.location(
           UriBuilder.fromPath("/api/v1/courses/{c}/lessons/{e}").build(contextId, externalId));
     }
@@ -131,8 +120,28 @@ public class LessonApi {
         .forEach(m -> students.put(m.person().subject(), m.person().id()));
     Map<Long, Mark.Entry> entries =
         MarkInput.from(json(body), lesson.scheduledMinutes(), students, locale());
-    register.save(lesson.id(), entries, null, Lesson.Source.API);
+    // Concurrent PUTs of the same marks: a losing insert runs again and finds the marks made.
+    db.retryingConflicts(() -> register.save(lesson.id(), entries, null, Lesson.Source.API));
     return Problems.json(200, view(course, lesson)).build();
+  }
+
+  /** The lesson a PUT wrote, and whether it was there before. */
+  private record Put(Lesson lesson, boolean existed) {}
+
+  private Put put(Course course, String externalId, LessonRegister.LessonSpec spec) {
+    Optional<Lesson> existing = lesson(course, externalId);
+    if (existing.isPresent() && !existing.get().date().equals(spec.date())) {
+      throw Problems.problem(
+          locale(),
+          409,
+          Problems.LESSON_MOVED,
+          "api.lessonMoved.title",
+          "api.lessonMoved.detail",
+          List.of(),
+          externalId,
+          existing.get().date().toString());
+    }
+    return new Put(register.lesson(course.id(), spec), existing.isPresent());
   }
 
   /** A 422 problem for a request body with these errors; nothing was stored. */
@@ -254,13 +263,16 @@ public class LessonApi {
   }
 
   private JsonValue json(InputStream body) {
-    byte[] bytes;
-    try {
-      bytes = body.readNBytes(MAX_BODY_BYTES + 1);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    byte[] bytes = new byte[0];
+    // A declared length over the limit is refused unread; an undeclared one is read up to it.
+    if (request.getContentLengthLong() <= MAX_BODY_BYTES) {
+      try {
+        bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
-    if (bytes.length > MAX_BODY_BYTES) {
+    if (request.getContentLengthLong() > MAX_BODY_BYTES || bytes.length > MAX_BODY_BYTES) {
       throw Problems.problem(
           locale(),
           413,

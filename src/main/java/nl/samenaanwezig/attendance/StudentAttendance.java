@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import nl.samenaanwezig.db.Database;
 
 /**
@@ -62,6 +63,22 @@ public final class StudentAttendance {
                           MarkCategory.valueOf(String.valueOf(r[4])),
                           ((Number) r[5]).intValue()))
               .toList();
+        });
+  }
+
+  /** The day of the student's last marked lesson before {@code day}, if any (for paging back). */
+  public Optional<LocalDate> lastMarkBefore(long courseId, long personId, LocalDate day) {
+    return db.read(
+        em -> {
+          Object last =
+              em.createNativeQuery(
+                      "SELECT MAX(l.lesson_date) FROM mark m JOIN lesson l ON m.lesson_id = l.id"
+                          + " WHERE l.course_id = ? AND m.person_id = ? AND l.lesson_date < ?")
+                  .setParameter(1, courseId)
+                  .setParameter(2, personId)
+                  .setParameter(3, Date.valueOf(day))
+                  .getSingleResult();
+          return Optional.ofNullable(last).map(d -> ((Date) d).toLocalDate());
         });
   }
 

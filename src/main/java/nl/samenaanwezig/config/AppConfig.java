@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param rosterMaxAge a mentor's launch refreshes a course roster older than this
  * @param serviceTimeout deadline of one call to a platform service (token, NRPS page)
+ * @param importMaxBytes the largest attendance import (CSV upload) the tool accepts
  */
 public record AppConfig(
     String dbUrl,
@@ -20,10 +21,19 @@ public record AppConfig(
     boolean demoRequested,
     Duration sessionLifetime,
     Duration rosterMaxAge,
-    Duration serviceTimeout) {
+    Duration serviceTimeout,
+    long importMaxBytes) {
 
   public static final Duration DEFAULT_ROSTER_MAX_AGE = Duration.ofMinutes(15);
   public static final Duration DEFAULT_SERVICE_TIMEOUT = Duration.ofSeconds(20);
+  public static final long DEFAULT_IMPORT_MAX_MB = 64;
+  private static final long MB = 1024 * 1024;
+
+  public AppConfig {
+    if (importMaxBytes < 1) {
+      throw new IllegalArgumentException("the import size limit must be positive");
+    }
+  }
 
   /** Settings with the default roster age and service timeout. */
   public AppConfig(
@@ -41,7 +51,8 @@ public record AppConfig(
         demoRequested,
         sessionLifetime,
         DEFAULT_ROSTER_MAX_AGE,
-        DEFAULT_SERVICE_TIMEOUT);
+        DEFAULT_SERVICE_TIMEOUT,
+        DEFAULT_IMPORT_MAX_MB * MB);
   }
 
   /** The same settings with other roster and service timings (tests, benchmarks). */
@@ -54,7 +65,22 @@ public record AppConfig(
         demoRequested,
         sessionLifetime,
         rosterMaxAge,
-        serviceTimeout);
+        serviceTimeout,
+        importMaxBytes);
+  }
+
+  /** The same settings with another import size limit (tests). */
+  public AppConfig withImportMaxBytes(long bytes) {
+    return new AppConfig(
+        dbUrl,
+        dbUser,
+        dbPassword,
+        publicBaseUrl,
+        demoRequested,
+        sessionLifetime,
+        rosterMaxAge,
+        serviceTimeout,
+        bytes);
   }
 
   /** Reads the running process's settings. */
@@ -76,7 +102,11 @@ public record AppConfig(
         Duration.ofSeconds(
             Long.parseLong(
                 setting("samen.services.timeoutSeconds", "SA_SERVICES_TIMEOUT_SECONDS")
-                    .orElse(String.valueOf(DEFAULT_SERVICE_TIMEOUT.toSeconds())))));
+                    .orElse(String.valueOf(DEFAULT_SERVICE_TIMEOUT.toSeconds())))),
+        MB
+            * Long.parseLong(
+                setting("samen.import.maxMb", "SA_IMPORT_MAX_MB")
+                    .orElse(String.valueOf(DEFAULT_IMPORT_MAX_MB))));
   }
 
   /** True when the database is embedded Derby (the only kind the demo may run on). */

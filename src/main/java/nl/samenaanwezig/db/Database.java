@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import nl.samenaanwezig.config.AppConfig;
 import org.flywaydb.core.Flyway;
 
@@ -89,9 +90,18 @@ public final class Database implements AutoCloseable {
    * transaction, which then finds what the other one made.
    */
   public <T> T txRetryingConflicts(Function<EntityManager, T> work) {
+    return retryingConflicts(() -> tx(work));
+  }
+
+  /**
+   * Runs work that opens its own transactions (e.g. a find-or-create followed by a save) and runs
+   * it again, at most three times in all, when it lost a race as in {@link #txRetryingConflicts}.
+   * The work must be safe to repeat: each attempt reads again what the others committed.
+   */
+  public <T> T retryingConflicts(Supplier<T> work) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return tx(work);
+        return work.get();
       } catch (RuntimeException e) {
         // EclipseLink reports a failed commit as RollbackException, a failed flush as
         // PersistenceException; either way the SQLException is in the cause chain.
@@ -103,7 +113,7 @@ public final class Database implements AutoCloseable {
   }
 
   /** SQLState 23505 (unique key taken) or class 40 (rolled back: deadlock, lock timeout). */
-  static boolean lostRace(Throwable failure) {
+  public static boolean lostRace(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql && sql.getSQLState() != null) {
         String state = sql.getSQLState();

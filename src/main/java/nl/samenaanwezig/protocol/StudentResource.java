@@ -37,9 +37,11 @@ import nl.samenaanwezig.lti.Sessions;
 import nl.samenaanwezig.web.Pages;
 
 /**
- * A student seen by a mentor of the course: the school year week by week, the signals with their
- * steps, acknowledging a step, and the student's legal duty. The DUO evidence is {@link
- * DuoResource}.
+ * A student seen by a mentor of the course: the lessons week by week in pages of {@value
+ * Timeline#BLOCK_WEEKS} weeks (newest first, {@code ?until=} a day of the newest week shown), the
+ * signals with their steps, acknowledging a step, the student's legal duty, and a hint when the
+ * student is also absent without excuse in another course of the same mentor. The DUO evidence is
+ * {@link DuoResource}.
  */
 @Path("/class/{courseId}/students/{personId}")
 @Produces(MediaType.TEXT_HTML)
@@ -61,14 +63,34 @@ public class StudentResource {
   public record Handled(String when, String step, String by, String reportedOn, String note) {}
 
   @GET
-  public String page(
+  public Response page(
       @PathParam("courseId") long courseId,
       @PathParam("personId") long personId,
-      @QueryParam("notice") String notice) {
+      @QueryParam("notice") String notice,
+      @QueryParam("until") String until) {
     StudentAccess access =
         StudentAccess.check(request, sessions, memberships, db, courseId, personId);
-    return render(
-        access, notice != null && NOTICES.contains(notice) ? notice : null, List.of(), Map.of());
+    LocalDate last = null;
+    if (until != null && !until.isBlank()) {
+      try {
+        last = LocalDate.parse(until.strip());
+      } catch (DateTimeParseException e) {
+        return refuse(
+            access,
+            400,
+            List.of(Pages.text(access.session().locale(), "student.timeline.badUntil")),
+            Map.of());
+      }
+    }
+    return Response.ok(
+            render(
+                access,
+                notice != null && NOTICES.contains(notice) ? notice : null,
+                List.of(),
+                Map.of(),
+                last))
+        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        .build();
   }
 
   @POST
@@ -172,12 +194,16 @@ public class StudentResource {
       StudentAccess access, int status, List<String> problems, Map<String, String> values) {
     return Response.status(status)
         .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-        .entity(render(access, null, problems, values))
+        .entity(render(access, null, problems, values, null))
         .build();
   }
 
   private String render(
-      StudentAccess access, String notice, List<String> problems, Map<String, String> values) {
+      StudentAccess access,
+      String notice,
+      List<String> problems,
+      Map<String, String> values,
+      LocalDate until) {
     Session session = access.session();
     Locale locale = session.locale();
     LocalDate today = signals.today();
@@ -220,11 +246,26 @@ public class StudentResource {
     vars.put("history", history);
     vars.put("duty", duties.of(student.id()));
     vars.put("duties", Duty.values());
+    Timeline.Range weeks =
+        Timeline.Range.ending(
+            until, today, day -> attendance.lastMarkBefore(course.id(), student.id(), day));
+    vars.put("weeks", weeks);
     vars.put(
         "timeline",
-        Timeline.of(
-            attendance.marks(
-                course.id(), student.id(), SchoolCalendar.schoolYearStart(today), today)));
+        Timeline.of(attendance.marks(course.id(), student.id(), weeks.from(), weeks.to())));
+    vars.put(
+        "year",
+        attendance.rate(course.id(), student.id(), SchoolCalendar.schoolYearStart(today), today));
+    vars.put(
+        "otherCourses",
+        new OtherCourses(db)
+            .hints(
+                course,
+                student.id(),
+                session.person().id(),
+                attendance.calendar(course.platform().institution().id()),
+                today,
+                locale));
     vars.put("today", today.toString());
     vars.put("notice", notice);
     vars.put("problems", problems);

@@ -17,6 +17,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.samenaanwezig.lti.LtiClaims;
@@ -333,6 +338,69 @@ class LessonApiTest {
   }
 
   @Test
+  void concurrentFirstPutsOfOneLessonBothSucceedAndMakeOneLesson() throws Exception {
+    String marks =
+        "[{\"student\": \"1001\", \"category\": \"PRESENT\"},"
+            + " {\"student\": \"1002\", \"category\": \"SICK\"}]";
+    ExecutorService two = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 10; round++) {
+        String id = "race-" + round;
+        String lesson = MONDAY.replace("16", String.valueOf(10 + round));
+        List<HttpResponse<String>> puts =
+            together(two, () -> send("PUT", LESSON + id, token, lesson));
+        // Whoever inserted answers 201; the other 200 when it found that lesson, or 201 too when
+        // both looked before either had committed.
+        List<Integer> statuses = puts.stream().map(HttpResponse::statusCode).toList();
+        assertTrue(
+            statuses.contains(201) && List.of(200, 201).containsAll(statuses),
+            "round " + round + ": " + puts.get(0).body() + " " + puts.get(1).body());
+        assertEquals(
+            1,
+            tool.count("SELECT COUNT(*) FROM lesson WHERE external_id = ?", id),
+            "round " + round);
+
+        List<HttpResponse<String>> markPuts =
+            together(two, () -> send("PUT", LESSON + id + "/marks", token, marks));
+        for (HttpResponse<String> r : markPuts) {
+          assertEquals(200, r.statusCode(), "round " + round + ": " + r.body());
+        }
+        assertEquals(2, marksOf(id), "round " + round);
+        assertEquals(
+            2,
+            tool.count(
+                "SELECT COUNT(*) FROM mark_change c JOIN mark m ON c.mark_id = m.id"
+                    + " JOIN lesson l ON m.lesson_id = l.id WHERE l.external_id = ?",
+                id),
+            "one history row per mark: the second PUT changed nothing");
+        assertEquals(
+            2,
+            tool.count(
+                "SELECT COUNT(*) FROM presence_day d JOIN lesson l ON d.course_id = l.course_id"
+                    + " AND d.day = l.lesson_date WHERE l.external_id = ? AND d.lessons = 1",
+                id),
+            "each student's day counts the lesson once");
+      }
+    } finally {
+      two.shutdownNow();
+    }
+  }
+
+  /** Runs the same request on two threads released at the same moment. */
+  private static List<HttpResponse<String>> together(
+      ExecutorService two, Callable<HttpResponse<String>> request) throws Exception {
+    CyclicBarrier start = new CyclicBarrier(2);
+    Callable<HttpResponse<String>> atOnce =
+        () -> {
+          start.await();
+          return request.call();
+        };
+    Future<HttpResponse<String>> a = two.submit(atOnce);
+    Future<HttpResponse<String>> b = two.submit(atOnce);
+    return List.of(a.get(), b.get());
+  }
+
+  @Test
   void aChangedMarkIsUpdatedWithHistory() {
     send("PUT", LESSON + "wis-1117-1", token, MONDAY.replace("16", "17"));
     send(
@@ -374,6 +442,17 @@ class LessonApiTest {
         404,
         "Geen les met externalId 'nobody-made-this' in deze cursus."
             + " Maak de les eerst met PUT op de les.");
+  }
+
+  @Test
+  void aBodyOverOneMebibyteIs413AndStoresNothing() {
+    String big = "[" + "{\"student\": \"1001\", \"category\": \"PRESENT\"},".repeat(30_000) + "]";
+    assertTrue(big.length() > LessonApi.MAX_BODY_BYTES);
+    assertProblem(
+        send("PUT", LESSON + "too-big", token, big),
+        413,
+        "Het verzoek is groter dan 1.048.576 bytes. Er is niets opgeslagen.");
+    assertEquals(0, tool.count("SELECT COUNT(*) FROM lesson WHERE external_id = 'too-big'"));
   }
 
   @Test

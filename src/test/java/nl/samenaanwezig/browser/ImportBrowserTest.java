@@ -18,11 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * A mentor imports a CSV file in Chromium inside the LMS iframe: the upload goes through app.js
- * (XMLHttpRequest with progress) and the result page replaces the form.
+ * (XMLHttpRequest with progress) and the result page replaces the form; a file over the limit (64
+ * kB here) is refused before uploading; a Moodle export with the school's own status letter is
+ * mapped with the keyboard.
  */
 class ImportBrowserTest {
   static ToolServer tool;
@@ -34,7 +37,7 @@ class ImportBrowserTest {
 
   @BeforeAll
   static void start() {
-    tool = ToolServer.start();
+    tool = ToolServer.start(c -> c.withImportMaxBytes(64 * 1024));
     platform = TestPlatform.start().registerWith(tool);
     Browser student = new Browser();
     student.follow(platform.launch().asStudent().run(student));
@@ -75,6 +78,70 @@ class ImportBrowserTest {
           driver.getPageSource());
       A11yChecks.assertNone(driver, "import result");
       assertEquals(2, tool.count("SELECT COUNT(*) FROM mark WHERE registered_via = 'CSV'"));
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  private void openImportPage() {
+    driver = Chrome.desktop();
+    driver.get(platform.issuer() + "/course/view.php?as=mentor");
+    driver.switchTo().frame("tool");
+    Chrome.awaitPage(driver, tool.baseUrl(), "/class/");
+    driver.findElement(By.linkText("Importeren")).sendKeys(Keys.ENTER);
+    Chrome.await(driver).until(d -> !d.findElements(By.id("file")).isEmpty());
+  }
+
+  @Test
+  void aFileOverTheLimitIsRefusedBeforeItIsSent() throws IOException {
+    Path file = Files.createTempFile("groot", ".csv");
+    Files.writeString(file, "student_id;date;start;end;category\n" + "x".repeat(70 * 1024));
+    long lessons = tool.count("SELECT COUNT(*) FROM lesson");
+    try {
+      openImportPage();
+      assertTrue(driver.getPageSource().contains("Hoogstens 64 kB."));
+      driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+      driver.findElement(By.cssSelector("form.import-form button[type=submit]")).click();
+      Chrome.await(driver)
+          .until(
+              d ->
+                  d.findElement(By.cssSelector("[data-progress] [role=status]"))
+                      .getText()
+                      .startsWith("Het bestand is groter dan 64 kB."));
+      assertTrue(
+          driver.findElement(By.cssSelector("form.import-form button[type=submit]")).isEnabled());
+      assertEquals(lessons, tool.count("SELECT COUNT(*) FROM lesson"));
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  @Test
+  void theSchoolsOwnStatusLetterIsChosenWithTheKeyboard() throws IOException {
+    Path file = Files.createTempFile("export", ".txt");
+    Files.writeString(
+        file,
+        "Last name\tFirst name\tStudent ID\t18 Nov 2026 09.00AM All students\n"
+            + "Kok\tFenna\tstudent-1\tZ (0/2)\n");
+    try {
+      openImportPage();
+      driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+      driver.findElement(By.cssSelector("form.import-form button[type=submit]")).click();
+      Chrome.await(driver).until(d -> !d.findElements(By.id("letter-0")).isEmpty());
+      assertTrue(driver.getPageSource().contains("Letter Z (1 keer in het bestand)"));
+      A11yChecks.assertNone(driver, "own status letters");
+      WebElement select = driver.findElement(By.id("letter-0"));
+      select.sendKeys("ziek");
+      assertEquals("SICK", select.getAttribute("value"));
+      driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+      driver
+          .findElement(By.cssSelector("form.import-form button[type=submit]"))
+          .sendKeys(Keys.ENTER);
+      Chrome.await(driver).until(d -> d.getPageSource().contains("1 nieuwe markeringen"));
+      assertEquals(
+          1,
+          tool.count(
+              "SELECT COUNT(*) FROM mark WHERE registered_via = 'MOODLE' AND category = 'SICK'"));
     } finally {
       Files.deleteIfExists(file);
     }

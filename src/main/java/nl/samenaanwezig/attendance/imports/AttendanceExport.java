@@ -21,14 +21,6 @@ import nl.samenaanwezig.attendance.MarkCategory;
  * session length and no minutes late: both come from {@link ImportOptions}.
  */
 final class AttendanceExport implements LineParser {
-  /** The default status set of mod_attendance: Present, Late, Excused, Absent. */
-  static final Map<String, MarkCategory> STATUSES =
-      Map.of(
-          "P", MarkCategory.PRESENT,
-          "L", MarkCategory.LATE,
-          "E", MarkCategory.SPECIAL_LEAVE,
-          "A", MarkCategory.UNEXCUSED);
-
   private static final Pattern SESSION =
       Pattern.compile(
           "(\\d{1,2})[ .\\-/]([A-Za-z]{3,9}\\.?|\\d{1,2})[ .\\-/](\\d{4}),? +(\\d{1,2})[.:](\\d{2})"
@@ -194,13 +186,18 @@ final class AttendanceExport implements LineParser {
         continue; // not taken, or not a session of this student's group
       }
       Matcher status = STATUS.matcher(cell);
-      MarkCategory category =
-          status.matches() ? STATUSES.get(status.group(1).toUpperCase(Locale.ROOT)) : null;
-      if (category != null) {
+      String letter = status.matches() ? StatusLetters.normalize(status.group(1)) : null;
+      Optional<MarkCategory> category =
+          letter == null ? Optional.empty() : options.letters().category(letter);
+      if (category.isPresent()) {
         marked.add(s);
-        categories.add(category);
-      } else if (!status.matches() && ENROLMENT_NOTE.matcher(cell).matches()) {
+        categories.add(category.get());
+      } else if (letter == null && ENROLMENT_NOTE.matcher(cell).matches()) {
         continue; // "Enrolment start 1.2.2026": no session for this student
+      } else if (letter != null) {
+        // A school's own status (mod_attendance lets schools define them): the form asks.
+        options.letters().unknown(letter);
+        batch.error(n, s.header(), "import.error.statusUnknown", cell, letter);
       } else {
         batch.error(n, s.header(), "import.error.status", cell);
       }

@@ -15,11 +15,17 @@ import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import nl.samenaanwezig.attendance.MarkCategory;
+import nl.samenaanwezig.config.AppConfig;
+import nl.samenaanwezig.db.Database;
 import nl.samenaanwezig.home.Frame;
 import nl.samenaanwezig.lti.Course;
 import nl.samenaanwezig.lti.Memberships;
@@ -27,13 +33,17 @@ import nl.samenaanwezig.lti.Role;
 import nl.samenaanwezig.lti.Session;
 import nl.samenaanwezig.lti.Sessions;
 import nl.samenaanwezig.web.Pages;
+import org.glassfish.jersey.media.multipart.FormDataBodyPart;
 import org.glassfish.jersey.media.multipart.FormDataContentDisposition;
 import org.glassfish.jersey.media.multipart.FormDataParam;
 
 /**
  * The mentor's import page for a course: upload a file (or paste its lines), see every error per
- * line, and import only when the file is right or "alleen geldige regels importeren" was ticked.
- * The import runs within the request; the page shows upload progress (app.js) and then the result.
+ * line, and import only when the file is right or "alleen geldige regels importeren" was ticked. A
+ * Moodle export with the school's own status letters gets a choice of category per letter. The
+ * import runs within the request, one per course at a time ({@link ImportRuns}), for files up to
+ * the configured size ({@link UploadLimit}); the page shows upload progress (app.js) and then the
+ * result.
  */
 @Path("/class/{courseId}/import")
 @Produces(MediaType.TEXT_HTML)
@@ -42,20 +52,28 @@ public class ImportResource {
   @Inject Memberships memberships;
   @Inject MarkImport imports;
   @Inject Pages pages;
+  @Inject AppConfig config;
+  @Inject Database db;
+  @Inject Clock clock;
   @Context HttpServletRequest request;
 
   /** An error as shown: line, column, message in the user's language. */
   public record ShownError(int line, String field, String message) {}
 
+  /** A status letter of the school's own, how many cells of the file hold it, what was chosen. */
+  public record LetterChoice(String letter, int cells, String category) {}
+
   @GET
   public String form(@PathParam("courseId") long courseId) {
     Session session = sessions.require(request);
     Course course = mentorCourse(session, courseId);
-    return render(session, course, formValues("", "", false), List.of(), null);
+    return page(
+        pages, session, course, formValues("", "", false, Map.of()), List.of(), null, max());
   }
 
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @UploadLimit.Bound
   public Response upload(
       @PathParam("courseId") long courseId,
       @FormDataParam("file") InputStream file,
@@ -63,12 +81,17 @@ public class ImportResource {
       @FormDataParam("paste") String paste,
       @FormDataParam("validOnly") String validOnly,
       @FormDataParam("lessonMinutes") String lessonMinutes,
-      @FormDataParam("lateMinutes") String lateMinutes) {
+      @FormDataParam("lateMinutes") String lateMinutes,
+      @FormDataParam("letter") List<FormDataBodyPart> letterFields,
+      @FormDataParam("letterCategory") List<FormDataBodyPart> letterCategoryFields) {
     Session session = sessions.require(request);
+    Locale locale = session.locale();
     Course course = mentorCourse(session, courseId);
     boolean onlyValid = validOnly != null && !validOnly.isBlank();
-    Map<String, Object> values = formValues(lessonMinutes, lateMinutes, onlyValid);
     List<String> problems = new ArrayList<>();
+    Map<String, MarkCategory> letters = letters(letterFields, letterCategoryFields, problems);
+    Map<String, Object> values = formValues(lessonMinutes, lateMinutes, onlyValid, letters);
+    values.put("paste", paste == null ? "" : paste);
     int lesson = number(lessonMinutes, ImportOptions.DEFAULT_LESSON_MINUTES);
     int late = number(lateMinutes, ImportOptions.DEFAULT_LATE_MINUTES);
     if (lesson < 1 || lesson > ImportOptions.MAX_LESSON_MINUTES) {
@@ -86,9 +109,9 @@ public class ImportResource {
       problems.add("import.problem.file");
     }
     if (!problems.isEmpty()) {
-      return html(400, render(session, course, values, problems, null));
+      return html(400, page(pages, session, course, values, texts(problems, locale), null, max()));
     }
-    ImportOptions options = new ImportOptions(lesson, late, onlyValid);
+    ImportOptions options = new ImportOptions(lesson, late, onlyValid, StatusLetters.with(letters));
     InputStream in =
         hasFile ? file : new ByteArrayInputStream(paste.getBytes(StandardCharsets.UTF_8));
     ImportBatch batch = imports.read(course, in, options);
@@ -98,16 +121,66 @@ public class ImportResource {
     result.put("errorCount", batch.errorCount());
     result.put("invalidLines", batch.invalidLines());
     result.put("fileError", batch.hasFileError());
-    result.put("errors", shown(batch.errors(), session.locale()));
+    result.put("errors", shown(batch.errors(), locale));
     result.put("moreErrors", batch.errorCount() - batch.errors().size());
+    result.put("unknownLetters", !options.letters().unknown().isEmpty());
+    values.put("letterChoices", choices(options.letters().unknown(), letters));
     if (!batch.importable(onlyValid)) {
       result.put("imported", false);
       return html(
-          batch.errorCount() > 0 ? 400 : 200, render(session, course, values, List.of(), result));
+          batch.errorCount() > 0 ? 400 : 200,
+          page(pages, session, course, values, List.of(), result, max()));
+    }
+    Optional<MarkImport.Outcome> outcome =
+        new ImportRuns(db, clock)
+            .exclusively(course.id(), () -> imports.write(course, batch, session.person().id()));
+    if (outcome.isEmpty()) {
+      return html(
+          409,
+          page(
+              pages,
+              session,
+              course,
+              values,
+              texts(List.of("import.problem.busy"), locale),
+              null,
+              max()));
     }
     result.put("imported", true);
-    result.put("outcome", imports.write(course, batch, session.person().id()));
-    return html(200, render(session, course, values, List.of(), result));
+    result.put("outcome", outcome.get());
+    return html(200, page(pages, session, course, values, List.of(), result, max()));
+  }
+
+  /** The categories chosen for the school's own status letters; a problem when not valid. */
+  private static Map<String, MarkCategory> letters(
+      List<FormDataBodyPart> letters, List<FormDataBodyPart> categories, List<String> problems) {
+    Optional<Map<String, MarkCategory>> chosen =
+        StatusLetters.fromForm(values(letters), values(categories));
+    if (chosen.isEmpty()) {
+      problems.add("import.problem.letter");
+    }
+    return chosen.orElse(Map.of());
+  }
+
+  private static List<String> values(List<FormDataBodyPart> fields) {
+    return fields == null ? List.of() : fields.stream().map(FormDataBodyPart::getValue).toList();
+  }
+
+  /** The letters to ask about: those the file used without a category and those chosen. */
+  private static List<LetterChoice> choices(
+      Map<String, Integer> unknown, Map<String, MarkCategory> chosen) {
+    Map<String, LetterChoice> all = new TreeMap<>();
+    chosen.forEach((l, c) -> all.put(l, new LetterChoice(l, 0, c.name())));
+    unknown.forEach((l, n) -> all.put(l, new LetterChoice(l, n, "")));
+    return List.copyOf(all.values());
+  }
+
+  private static List<String> texts(List<String> keys, Locale locale) {
+    return keys.stream().map(k -> Pages.text(locale, k)).toList();
+  }
+
+  private long max() {
+    return config.importMaxBytes();
   }
 
   private static List<ShownError> shown(List<LineError> errors, Locale locale) {
@@ -128,7 +201,10 @@ public class ImportResource {
   }
 
   private static Map<String, Object> formValues(
-      String lessonMinutes, String lateMinutes, boolean validOnly) {
+      String lessonMinutes,
+      String lateMinutes,
+      boolean validOnly,
+      Map<String, MarkCategory> letters) {
     Map<String, Object> values = new HashMap<>();
     values.put(
         "lessonMinutes",
@@ -141,6 +217,8 @@ public class ImportResource {
             ? String.valueOf(ImportOptions.DEFAULT_LATE_MINUTES)
             : lateMinutes.strip());
     values.put("validOnly", validOnly);
+    values.put("letterChoices", choices(Map.of(), letters));
+    values.put("paste", "");
     return values;
   }
 
@@ -157,18 +235,24 @@ public class ImportResource {
         .build();
   }
 
-  private String render(
+  /** The import page; {@code problems} are texts in the user's language. */
+  static String page(
+      Pages pages,
       Session session,
       Course course,
       Map<String, Object> values,
       List<String> problems,
-      Map<String, Object> result) {
+      Map<String, Object> result,
+      long maxBytes) {
     Map<String, Object> vars = Frame.of(session, "/class/" + course.id() + "/import");
     vars.put("courseId", course.id());
     vars.put("courseTitle", course.displayTitle());
     vars.put("values", values);
     vars.put("problems", problems);
     vars.put("result", result);
+    vars.put("maxBytes", maxBytes);
+    vars.put("maxSize", UploadLimit.size(maxBytes));
+    vars.put("categories", MarkCategory.values());
     return pages.render("import", session.locale(), vars);
   }
 }

@@ -7,19 +7,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.samenaanwezig.testing.Browser;
 
 /** A multipart/form-data POST as a browser sends the import form, with the browser's cookie. */
 final class Upload {
-  private final Map<String, String> fields = new LinkedHashMap<>();
+  private final List<Map.Entry<String, String>> fields = new ArrayList<>();
   private String fileName = "";
   private byte[] file = new byte[0];
+  private boolean chunked;
 
   Upload field(String name, String value) {
-    fields.put(name, value);
+    fields.add(Map.entry(name, value));
     return this;
   }
 
@@ -33,19 +35,25 @@ final class Upload {
     return file(name, content.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Sends the body in chunks, without a Content-Length (no browser does this with a form). */
+  Upload chunked() {
+    this.chunked = true;
+    return this;
+  }
+
   HttpResponse<String> post(Browser browser, String url) {
     String boundary = "----samen" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     fields.forEach(
-        (name, value) ->
+        field ->
             write(
                 body,
                 "--"
                     + boundary
                     + "\r\nContent-Disposition: form-data; name=\""
-                    + name
+                    + field.getKey()
                     + "\"\r\n\r\n"
-                    + value
+                    + field.getValue()
                     + "\r\n"));
     write(
         body,
@@ -60,7 +68,11 @@ final class Upload {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+            .POST(
+                chunked
+                    ? HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(body.toByteArray()))
+                    : HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
     String session = browser.cookie(uri.getHost(), "sa_session");
     if (session != null) {
       request.header("Cookie", "sa_session=" + session);
