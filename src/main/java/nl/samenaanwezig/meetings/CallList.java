@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import nl.samenaanwezig.buddies.Availability;
 import nl.samenaanwezig.buddies.BuddyBook;
 import nl.samenaanwezig.buddies.BuddyDetails;
 import nl.samenaanwezig.buddies.BuddyViews;
@@ -87,28 +86,15 @@ final class CallList {
       }
       List<BuddyLink> meetingLinks = links.of(m.id());
       List<Contact> contacts = new ArrayList<>();
-      List<Availability> everyone = new ArrayList<>();
-      List<Answer> answers = meetings.answers(m.id());
-      answers.stream()
-          .filter(a -> a.answeredBy() == Who.STUDENT)
-          .findFirst()
-          .ifPresent(a -> everyone.add(a.availability()));
       for (Reach r : participants.buddies()) {
         contacts.add(contact(r, meetingLinks, now, l, m));
-        if (r.allowed()) {
-          everyone.add(
-              answers.stream()
-                  .filter(a -> a.buddy().map(b -> b.id().equals(r.buddy().id())).orElse(false))
-                  .findFirst()
-                  .map(Answer::availability)
-                  .orElse(r.buddy().details().availability()));
-        }
       }
+      List<Answer> answers = meetings.answers(m.id());
       List<String> answerTexts = answers.stream().map(a -> Views.answerText(a, l)).toList();
       boolean open = m.status() == MeetingStatus.OPEN;
       List<Views.SlotOption> proposals =
-          open && !answers.isEmpty()
-              ? Proposals.fitting(slots.offeredFor(m), everyone).stream()
+          open
+              ? Proposals.forMeeting(m, participants, answers, slots.offeredFor(m)).stream()
                   .map(s -> Views.option(s, l, now))
                   .toList()
               : List.of();

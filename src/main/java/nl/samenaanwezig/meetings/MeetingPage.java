@@ -114,6 +114,8 @@ final class MeetingPage {
     vars.put("courseTitle", course.displayTitle());
     vars.put("meeting", Views.line(m, l));
     vars.put("studentId", m.student().id());
+    vars.put("meetingId", m.id());
+    vars.put("studentName", m.student().displayName());
     vars.put("mentor", m.mentor().displayName());
     vars.put("agenda", Views.agenda(m.kind(), l));
     vars.put("buddies", buddyLines);
@@ -130,8 +132,15 @@ final class MeetingPage {
     vars.put(
         "outcomes", List.of(MeetingStatus.HELD, MeetingStatus.NOT_HELD, MeetingStatus.NO_SHOW));
     vars.put("nextEvaluation", m.nextEvaluationOn().map(d -> Views.date(d, l)).orElse(null));
+    List<Answer> answers = meetings.answers(m.id());
+    vars.put("answers", answers.stream().map(a -> Views.answerText(a, l)).toList());
     vars.put(
-        "answers", meetings.answers(m.id()).stream().map(a -> Views.answerText(a, l)).toList());
+        "proposals",
+        m.status().isOpenForBooking()
+            ? Proposals.forMeeting(m, p, answers, slots.offeredFor(m)).stream()
+                .map(s -> Views.option(s, l, now))
+                .toList()
+            : List.of());
     vars.put("notes", notes);
     vars.put(
         "agreements",
