@@ -73,6 +73,7 @@ import nl.samenaanwezig.meetings.Mailer;
 import nl.samenaanwezig.meetings.MeetingBook;
 import nl.samenaanwezig.meetings.MeetingResource;
 import nl.samenaanwezig.meetings.MyMeetingsResource;
+import nl.samenaanwezig.meetings.MyTalks;
 import nl.samenaanwezig.meetings.Notifications;
 import nl.samenaanwezig.meetings.Outcomes;
 import nl.samenaanwezig.meetings.PlannerResource;
@@ -174,6 +175,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     Slots slots = new Slots(db, clock);
     MeetingBook meetingBook = new MeetingBook(db, clock);
     Outcomes outcomes = new Outcomes(db, auditLog, meetingGrades, meetingJobs, clock);
+    MyTalks myTalks = new MyTalks(db, clock);
 
     register(
         new AbstractBinder() {
@@ -225,6 +227,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
             bind(slots).to(Slots.class);
             bind(meetingBook).to(MeetingBook.class);
             bind(outcomes).to(Outcomes.class);
+            bind(myTalks).to(MyTalks.class);
           }
         });
     register(new ErrorPages(pages));

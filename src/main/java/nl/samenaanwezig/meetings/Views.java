@@ -41,7 +41,7 @@ final class Views {
       String bookedBy) {}
 
   /** An agreement made in a talk. */
-  record AgreementLine(long id, String body, String owner, String due, boolean done) {}
+  public record AgreementLine(long id, String body, String owner, String due, boolean done) {}
 
   /** One day of the availability grid (its parts are the checkbox values). */
   record Day(String code, List<String> parts) {}
