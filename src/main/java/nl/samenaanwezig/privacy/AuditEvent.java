@@ -35,6 +35,8 @@ public class AuditEvent {
     BUDDY,
     CONSENT,
     CONTACT,
+    /** A note of a MOL-gesprek (shared with the student or confidential to staff). */
+    MEETING_NOTE,
     /** Everything about the student, exported. */
     EXPORT,
     /** The student as a whole (anonymisation). */
