@@ -130,6 +130,8 @@ public class AfterTalkResource {
     }
     if (!due.isEmpty() && dueDay.isEmpty()) {
       problems.add(Pages.text(l, "agreement.problem.due"));
+    } else if (dueDay.isPresent() && dueDay.get().isBefore(buddies.today())) {
+      problems.add(Pages.text(l, "agreement.problem.past"));
     }
     if (!problems.isEmpty()) {
       return Views.html(400, page().render(session, course, m, null, problems));

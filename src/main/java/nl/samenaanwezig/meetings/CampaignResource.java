@@ -75,7 +75,7 @@ public class CampaignResource {
       @PathParam("courseId") long courseId,
       @PathParam("campaignId") long campaignId,
       @QueryParam("notice") String notice,
-      @QueryParam("n") Integer count) {
+      @QueryParam("n") String count) {
     Session session = sessions.require(request);
     Course course = Views.mentorCourse(memberships, session, courseId);
     Campaign campaign = campaigns.find(courseId, campaignId).orElseThrow(NotFoundException::new);
@@ -97,9 +97,7 @@ public class CampaignResource {
     vars.put("offered", slots.upcoming(courseId).stream().filter(s -> s.placesLeft() > 0).count());
     vars.put(
         "notice",
-        "campaign.started".equals(notice)
-            ? Pages.text(l, notice, count == null ? 0 : count)
-            : null);
+        "campaign.started".equals(notice) ? Pages.text(l, notice, Views.count(count)) : null);
     return pages.render("meeting-campaign", l, vars);
   }
 }

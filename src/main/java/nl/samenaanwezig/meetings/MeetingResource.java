@@ -49,6 +49,14 @@ public class MeetingResource {
           "agreement.done",
           "link.revoked",
           "link.renewed");
+  static final Set<String> REFUSALS =
+      Set.of(
+          "booking.full",
+          "booking.guarded",
+          "booking.closed",
+          "booking.notOffered",
+          "booking.conflict",
+          "booking.noSlot");
 
   @Inject Sessions sessions;
   @Inject Memberships memberships;
@@ -75,7 +83,7 @@ public class MeetingResource {
     Course course = Views.mentorCourse(memberships, session, courseId);
     Meeting m = meetings.inCourse(courseId, meetingId).orElseThrow(NotFoundException::new);
     List<String> problems = new ArrayList<>();
-    if (refused != null && refused.matches("[a-zA-Z.]{1,40}") && refused.startsWith("booking.")) {
+    if (refused != null && REFUSALS.contains(refused)) {
       problems.add(Pages.text(session.locale(), refused));
     }
     return page()

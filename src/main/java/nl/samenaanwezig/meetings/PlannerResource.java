@@ -69,17 +69,12 @@ public class PlannerResource {
   public String page(
       @PathParam("courseId") long courseId,
       @QueryParam("notice") String notice,
-      @QueryParam("n") Integer count) {
+      @QueryParam("n") String count) {
     Session session = sessions.require(request);
     Course course = Views.mentorCourse(memberships, session, courseId);
     String shown = notice != null && NOTICES.contains(notice) ? notice : null;
     return render(
-        session,
-        course,
-        SlotForm.empty(buddies.today()),
-        List.of(),
-        shown,
-        count == null ? 0 : count);
+        session, course, SlotForm.empty(buddies.today()), List.of(), shown, Views.count(count));
   }
 
   @POST

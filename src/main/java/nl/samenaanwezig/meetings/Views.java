@@ -172,6 +172,11 @@ final class Views {
         .orElseThrow(NotFoundException::new);
   }
 
+  /** A count from a query string ("?n=3"); anything else is 0, never an error. */
+  static int count(String value) {
+    return value != null && value.matches("\\d{1,6}") ? Integer.parseInt(value) : 0;
+  }
+
   static Response html(int status, String html) {
     return Response.status(status)
         .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
