@@ -42,6 +42,11 @@ final class MeetingMail {
     String place = entry == null ? "" : Views.place(entry.slot(), l);
     String subject = Pages.text(l, key + ".subject", kindName, student, time);
     StringBuilder body = new StringBuilder();
+    BuddyLanguage.missing(r.buddy())
+        .ifPresent(
+            wanted ->
+                body.append(Pages.text(l, "mail.fallback", wanted.getDisplayLanguage(l)))
+                    .append("\n\n"));
     body.append(Pages.text(l, "mail.greeting." + audience, r.name())).append("\n\n");
     body.append(
         Pages.text(l, key + "." + audience, kindName, student, mentor, course, time, place));

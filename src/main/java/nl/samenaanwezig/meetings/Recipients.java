@@ -14,8 +14,10 @@ import nl.samenaanwezig.web.Locales;
 
 /**
  * Who gets a meeting's mail: the student, the mentor for the calendar mails, and the buddies the
- * consent rule allows today and on the day of the talk who want mail, each in their language and
- * with their active personal link. A buddy without consent gets nothing, whatever the kind.
+ * consent rule allows today and on the day of the talk who want mail, each with their active
+ * personal link and in their language: the student and mentor in the language of their last LTI
+ * launch, a buddy in the language on their profile (Dutch where we have no texts in it yet). A
+ * buddy without consent gets nothing, whatever the kind.
  */
 final class Recipients {
   private final Database db;
@@ -36,13 +38,23 @@ final class Recipients {
     if (hasMail(student.email())) {
       list.add(
           new Recipient(
-              Who.STUDENT, null, student.displayName(), student.email(), Locales.DUTCH, null));
+              Who.STUDENT,
+              null,
+              student.displayName(),
+              student.email(),
+              Locales.fromLti(student.locale()),
+              null));
     }
     boolean calendarMail = kind != SentMail.Kind.INVITATION && kind != SentMail.Kind.REMINDER;
     if (calendarMail && hasMail(m.mentor().email())) {
       list.add(
           new Recipient(
-              Who.MENTOR, null, m.mentor().displayName(), m.mentor().email(), Locales.DUTCH, null));
+              Who.MENTOR,
+              null,
+              m.mentor().displayName(),
+              m.mentor().email(),
+              Locales.fromLti(m.mentor().locale()),
+              null));
     }
     LocalDate today = book.today();
     LocalDate day =
@@ -57,7 +69,7 @@ final class Recipients {
               b,
               b.details().name(),
               b.details().email(),
-              Locales.supported(Locale.forLanguageTag(b.details().language().code())),
+              BuddyLanguage.of(b),
               activeLink(m.id(), b.id(), now).orElse(null)));
     }
     return list;
