@@ -161,6 +161,12 @@ public class PlannerResource {
             .filter(m -> m.status() == MeetingStatus.OPEN)
             .map(m -> Views.line(m, l))
             .toList();
+    List<Views.MeetingLine> past =
+        all.stream()
+            .filter(m -> m.status().isOutcome())
+            .sorted(MeetingBook.BY_TIME.reversed())
+            .map(m -> Views.line(m, l))
+            .toList();
     List<CampaignRow> campaignRows = new ArrayList<>();
     for (Campaign c : campaigns.ofCourse(courseId)) {
       List<Meeting> invited = meetings.ofCampaign(c.id());
@@ -179,6 +185,7 @@ public class PlannerResource {
     vars.put("upcoming", upcoming);
     vars.put("toRecord", toRecord);
     vars.put("open", open);
+    vars.put("past", past);
     vars.put("campaigns", campaignRows);
     vars.put("form", form);
     vars.put("problems", problems);

@@ -88,6 +88,11 @@ class MyPageTalksTest {
     assertFalse(
         me.contains("https://meet.example"), "the place kind only, the link is on /me/meetings");
     assertTrue(me.contains("href=\"/me/meetings\""), me);
+    String planner = world.mentor.get(world.planner()).body();
+    assertTrue(planner.contains("Afgelopen gesprekken (1)"), planner);
+    assertTrue(
+        planner.contains("Roos Prins</span> (<span>Voortgangsgesprek</span>, <span>Gevoerd"),
+        planner);
   }
 
   @Test
