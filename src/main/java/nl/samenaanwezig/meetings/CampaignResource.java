@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import nl.samenaanwezig.buddies.BuddyBook;
 import nl.samenaanwezig.home.Frame;
 import nl.samenaanwezig.lti.Course;
@@ -27,6 +28,7 @@ import nl.samenaanwezig.lti.Session;
 import nl.samenaanwezig.lti.Sessions;
 import nl.samenaanwezig.privacy.AuditLog;
 import nl.samenaanwezig.web.BaseUrl;
+import nl.samenaanwezig.web.ErrorPages;
 import nl.samenaanwezig.web.Pages;
 
 /**
@@ -55,9 +57,12 @@ public class CampaignResource {
       @PathParam("courseId") long courseId, MultivaluedMap<String, String> posted) {
     Session session = sessions.require(request);
     Views.mentorCourse(memberships, session, courseId);
-    MeetingKind kind = MeetingKind.of(Views.text(posted, "kind")).orElse(MeetingKind.KENNISMAKING);
+    Optional<MeetingKind> kind = MeetingKind.of(Views.text(posted, "kind"));
+    if (kind.isEmpty()) {
+      return ErrorPages.page(pages, 400, "campaign.problem.kind", session.locale());
+    }
     Campaigns.Started started =
-        campaigns.start(courseId, session.person().id(), kind, baseUrl.of(request));
+        campaigns.start(courseId, session.person().id(), kind.get(), baseUrl.of(request));
     return Response.seeOther(
             URI.create(
                 "/class/"

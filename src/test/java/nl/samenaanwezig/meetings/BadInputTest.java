@@ -129,6 +129,17 @@ class BadInputTest {
   }
 
   @Test
+  void aCampaignOfAnUnknownKindIsRefusedAndStartsNothing() {
+    long campaigns = world.tool.count("SELECT COUNT(*) FROM meeting_campaign");
+    for (Map<String, String> form : List.of(Map.of("kind", "bogus"), Map.<String, String>of())) {
+      HttpResponse<String> refused = mentorPost(world.planner() + "/campaigns", form);
+      assertEquals(400, refused.statusCode(), refused.body());
+      assertTrue(refused.body().contains("Kies een soort gesprek uit de lijst."), refused.body());
+    }
+    assertEquals(campaigns, world.tool.count("SELECT COUNT(*) FROM meeting_campaign"));
+  }
+
+  @Test
   void planningOneTalkWithATimeThatIsNotOfferedStoresNothing() {
     String page = world.url("/class/" + world.courseId + "/students/" + studentId + "/meetings");
     long before = world.tool.count("SELECT COUNT(*) FROM meeting WHERE student_id = ?", studentId);
