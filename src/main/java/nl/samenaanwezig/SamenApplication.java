@@ -20,6 +20,7 @@ import nl.samenaanwezig.buddies.BuddyBook;
 import nl.samenaanwezig.buddies.MyBuddiesResource;
 import nl.samenaanwezig.config.AppConfig;
 import nl.samenaanwezig.contacts.ContactLog;
+import nl.samenaanwezig.contacts.GoodNews;
 import nl.samenaanwezig.contacts.MentorAccess;
 import nl.samenaanwezig.contacts.StudentBuddiesResource;
 import nl.samenaanwezig.db.Database;
@@ -152,6 +153,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     BuddyBook buddyBook = new BuddyBook(db, auditLog, clock);
     ContactLog contactLog = new ContactLog(db, buddyBook, auditLog, clock);
     MentorAccess mentorAccess = new MentorAccess(db, memberships);
+    GoodNews goodNews = new GoodNews(db, buddyBook);
     Exports exports = new Exports(db, auditLog, clock);
     Erasure erasure = new Erasure(db, auditLog, clock);
     retention = new Retention(db, erasure, clock, Retention.configuredMonths());
@@ -209,6 +211,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
             bind(buddyBook).to(BuddyBook.class);
             bind(contactLog).to(ContactLog.class);
             bind(mentorAccess).to(MentorAccess.class);
+            bind(goodNews).to(GoodNews.class);
             bind(exports).to(Exports.class);
             bind(erasure).to(Erasure.class);
             bind(retention).to(Retention.class);

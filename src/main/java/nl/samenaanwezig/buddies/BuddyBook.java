@@ -122,9 +122,12 @@ public final class BuddyBook {
         .map(s -> s.decisions().get(topic));
   }
 
-  /** Per student of a course (active members), what the class page shows. */
-  public Map<Long, Summary> summaries(long courseId, LocalDate day) {
-    return db.read(
+  /**
+   * Per student of a course (active members) who has buddies, what the class page shows; the
+   * reader's view is written to the audit log (one line per student, naming the course).
+   */
+  public Map<Long, Summary> summaries(long courseId, LocalDate day, Actor reader) {
+    return db.tx(
         em -> {
           List<Long> ids =
               em.createQuery(
@@ -141,17 +144,19 @@ public final class BuddyBook {
             result.put(
                 id, new Summary(o.buddies().size(), reachable, o.needsConsentAfterEighteen()));
           }
+          audit.recordEach(em, reader, ids, Operation.READ, DataKind.BUDDY_SUMMARY, courseId);
           return result;
         });
   }
 
   /**
    * The class page's buddy column per student who has buddies: how many, and whether contact is
-   * allowed today ("toestemming nodig" after an 18th birthday). Students without are left out.
+   * allowed today ("toestemming nodig" after an 18th birthday). Students without are left out. The
+   * reader's view is audited.
    */
-  public Map<Long, String> classLabels(long courseId, LocalDate day, Locale locale) {
+  public Map<Long, String> classLabels(long courseId, LocalDate day, Locale locale, Actor reader) {
     Map<Long, String> labels = new HashMap<>();
-    summaries(courseId, day)
+    summaries(courseId, day, reader)
         .forEach(
             (student, s) -> {
               String state =

@@ -48,6 +48,23 @@ public record ContactForm(
         List.of());
   }
 
+  /**
+   * The empty form with what a link asked for (the class page's good-news nudge: a buddy or the
+   * student, kind and topic); values that are no choice of the form are ignored.
+   */
+  public static ContactForm preset(LocalDate today, String with, String kind, String topic) {
+    ContactForm empty = empty(today);
+    return new ContactForm(
+        with != null && (STUDENT.equals(with) || buddyId(with).isPresent()) ? with : empty.with,
+        empty.channel,
+        enumValue(Contact.Kind.class, kind).isPresent() ? kind : empty.kind,
+        enumValue(Topic.class, topic).isPresent() ? topic : empty.topic,
+        empty.date,
+        "",
+        "",
+        List.of());
+  }
+
   /** Reads and checks a posted form against today's date. */
   public static ContactForm parse(MultivaluedMap<String, String> form, LocalDate today) {
     ContactForm typed =

@@ -88,11 +88,19 @@ public class StudentBuddiesResource {
   public String page(
       @PathParam("courseId") long courseId,
       @PathParam("personId") long personId,
-      @QueryParam("saved") String saved) {
+      @QueryParam("saved") String saved,
+      @QueryParam("with") String with,
+      @QueryParam("kind") String kind,
+      @QueryParam("topic") String topic) {
     Session session = sessions.require(request);
     MentorAccess.Granted granted = access.require(session, courseId, personId);
     return render(
-        session, granted, ContactForm.empty(book.today()), saved != null, null, List.of());
+        session,
+        granted,
+        ContactForm.preset(book.today(), with, kind, topic),
+        saved != null,
+        null,
+        List.of());
   }
 
   @POST

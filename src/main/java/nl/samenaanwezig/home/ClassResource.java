@@ -27,6 +27,7 @@ import nl.samenaanwezig.attendance.ClassFigures;
 import nl.samenaanwezig.attendance.PresenceRate;
 import nl.samenaanwezig.attendance.Sparkline;
 import nl.samenaanwezig.buddies.BuddyBook;
+import nl.samenaanwezig.contacts.GoodNews;
 import nl.samenaanwezig.lti.Course;
 import nl.samenaanwezig.lti.Member;
 import nl.samenaanwezig.lti.Memberships;
@@ -35,6 +36,7 @@ import nl.samenaanwezig.lti.Session;
 import nl.samenaanwezig.lti.Sessions;
 import nl.samenaanwezig.lti.nrps.RosterSync;
 import nl.samenaanwezig.meetings.MeetingBook;
+import nl.samenaanwezig.privacy.Actor;
 import nl.samenaanwezig.protocol.Signals;
 import nl.samenaanwezig.web.Pages;
 
@@ -51,6 +53,7 @@ public class ClassResource {
   @Inject Signals signals;
   @Inject BuddyBook buddyBook;
   @Inject MeetingBook meetingBook;
+  @Inject GoodNews goodNews;
   @Context HttpServletRequest request;
 
   /** One student row: who, how present, and which protocol steps are due. */
@@ -159,7 +162,10 @@ public class ClassResource {
     vars.put("students", students);
     vars.put("summary", summary);
     vars.put(
-        "buddyLabels", buddyBook.classLabels(course.id(), buddyBook.today(), session.locale()));
+        "buddyLabels",
+        buddyBook.classLabels(
+            course.id(), buddyBook.today(), session.locale(), Actor.mentor(session.person().id())));
+    vars.put("goodNews", goodNews.forCourse(course, today, session.locale()));
     vars.put("nextMeetings", meetingBook.classLabels(course.id(), session.locale()));
     vars.put("sort", sort != null && SORTS.contains(sort) ? sort : "name");
     vars.put("mentors", mentors);

@@ -33,6 +33,11 @@ public class AuditEvent {
     /** The student's date of birth. */
     PROFILE,
     BUDDY,
+    /**
+     * How many buddies a student has and whether contact is allowed, as the class page shows it
+     * (object id: the course).
+     */
+    BUDDY_SUMMARY,
     CONSENT,
     CONTACT,
     /** A note of a MOL-gesprek (shared with the student or confidential to staff). */

@@ -2,6 +2,7 @@ package nl.samenaanwezig.privacy;
 
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import nl.samenaanwezig.db.Database;
 
@@ -27,6 +28,19 @@ public final class AuditLog {
       AuditEvent.DataKind kind,
       Long objectId) {
     em.persist(new AuditEvent(clock.instant(), actor, studentId, operation, kind, objectId));
+  }
+
+  /** Adds the same event about each of these students inside the caller's transaction. */
+  public void recordEach(
+      EntityManager em,
+      Actor actor,
+      Collection<Long> studentIds,
+      AuditEvent.Operation operation,
+      AuditEvent.DataKind kind,
+      Long objectId) {
+    for (long studentId : studentIds) {
+      record(em, actor, studentId, operation, kind, objectId);
+    }
   }
 
   /** Adds an event in a transaction of its own (for reads). */

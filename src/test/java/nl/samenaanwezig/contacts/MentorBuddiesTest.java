@@ -123,14 +123,15 @@ class MentorBuddiesTest {
         page.contains("Mag niet: de student heeft hiervoor geen toestemming gegeven."), page);
     assertTrue(page.contains("href=\"tel:+31612345678\""), page);
     assertTrue(page.contains("href=\"sms:+31612345678\""), "the brother prefers texts");
+    // The class page's buddy column (one line) and the buddies page (buddies, consents, contacts).
     assertEquals(
-        auditsBefore + 3,
+        auditsBefore + 4,
         tool.count(
             "SELECT COUNT(*) FROM audit_event WHERE student_id = ? AND operation = 'READ'"
                 + " AND actor_role = 'MENTOR' AND actor_id = ?",
             f.studentId(),
             personId("m-1")));
-    for (String kind : List.of("BUDDY", "CONSENT", "CONTACT")) {
+    for (String kind : List.of("BUDDY_SUMMARY", "BUDDY", "CONSENT", "CONTACT")) {
       assertTrue(
           tool.count(
                   "SELECT COUNT(*) FROM audit_event WHERE student_id = ? AND operation = 'READ'"

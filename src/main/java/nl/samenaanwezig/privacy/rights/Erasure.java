@@ -10,10 +10,12 @@ import nl.samenaanwezig.privacy.AuditEvent;
 import nl.samenaanwezig.privacy.AuditLog;
 
 /**
- * Erases one student (AVG art. 17): their buddies, consents, contact log and date of birth are
- * deleted, their sessions ended and memberships closed, and the person is anonymised (names and
- * e-mail gone, the platform's user id replaced). The audit log stays, with the same, now anonymous,
- * ids; attendance marks stay as records of an anonymous person.
+ * Erases one student (AVG art. 17): their buddies, consents, contact log, date of birth, legal
+ * duty, acknowledged protocol signals and MOL-gesprekken (with notes, agreements, answers, buddy
+ * links and the mail log; booked places go back to their slots) are deleted, their sessions ended
+ * and memberships closed, and the person is anonymised (names and e-mail gone, the platform's user
+ * id replaced). The audit log stays, with the same, now anonymous, ids; attendance marks (with
+ * their history and day figures) stay as records of an anonymous person. See privacy.md.
  */
 public final class Erasure {
 
@@ -49,8 +51,30 @@ public final class Erasure {
             return false;
           }
           String buddies = "(SELECT id FROM buddy WHERE student_id = ?)";
+          String meetings = "(SELECT id FROM meeting WHERE student_id = ?)";
+          // A meeting in a slot holds one of its places (planned or after the talk); give it back.
+          em.createNativeQuery(
+                  "UPDATE meeting_slot SET booked = booked - (SELECT COUNT(*) FROM meeting m"
+                      + " WHERE m.slot_id = meeting_slot.id AND m.student_id = ?"
+                      + " AND m.status IN ('PLANNED', 'HELD', 'NOT_HELD', 'NO_SHOW'))"
+                      + " WHERE id IN (SELECT slot_id FROM meeting WHERE student_id = ?"
+                      + " AND status IN ('PLANNED', 'HELD', 'NOT_HELD', 'NO_SHOW'))")
+              .setParameter(1, studentId)
+              .setParameter(2, studentId)
+              .executeUpdate();
           for (String sql :
               new String[] {
+                "DELETE FROM meeting_mail WHERE meeting_id IN " + meetings,
+                "DELETE FROM meeting_mail WHERE buddy_id IN " + buddies,
+                "DELETE FROM meeting_link WHERE meeting_id IN " + meetings,
+                "DELETE FROM meeting_link WHERE buddy_id IN " + buddies,
+                "DELETE FROM meeting_answer WHERE meeting_id IN " + meetings,
+                "DELETE FROM meeting_answer WHERE buddy_id IN " + buddies,
+                "DELETE FROM meeting_note WHERE meeting_id IN " + meetings,
+                "DELETE FROM meeting_agreement WHERE meeting_id IN " + meetings,
+                "DELETE FROM meeting WHERE student_id = ?",
+                "DELETE FROM signal_ack WHERE person_id = ?",
+                "DELETE FROM protocol_student WHERE person_id = ?",
                 "DELETE FROM contact WHERE student_id = ?",
                 "DELETE FROM contact WHERE buddy_id IN " + buddies,
                 "DELETE FROM consent WHERE buddy_id IN " + buddies,

@@ -34,7 +34,10 @@ public final class Exports {
     this.clock = clock;
   }
 
-  /** Everything about a student, for the student themself or an administrator. */
+  /**
+   * Everything about a student, for the student themself or an administrator. The text of
+   * confidential staff notes is in the administrator's export only (see privacy.md).
+   */
   public StudentExport export(long studentId, Actor actor) {
     audit.record(
         actor, studentId, AuditEvent.Operation.READ, AuditEvent.DataKind.EXPORT, studentId);
@@ -42,6 +45,7 @@ public final class Exports {
     return db.read(
         em -> {
           Person p = em.find(Person.class, studentId);
+          StudentRecords records = new StudentRecords(em);
           return new StudentExport(
               clock.instant(),
               new StudentExport.Student(
@@ -68,6 +72,10 @@ public final class Exports {
               consents(em, studentId),
               contacts(em, studentId),
               marks(em, studentId),
+              records.markChanges(studentId),
+              records.duty(studentId),
+              records.acknowledgements(studentId),
+              records.meetings(studentId, actor.role() == Actor.Role.ADMIN),
               events.stream().map(e -> auditLine(em, e)).toList());
         });
   }

@@ -18,6 +18,10 @@ public record StudentExport(
     List<ConsentData> consents,
     List<ContactData> contacts,
     List<MarkData> attendance,
+    List<MarkChange> attendanceChanges,
+    LegalDuty legalDuty,
+    List<AcknowledgementData> acknowledgements,
+    List<MeetingData> meetings,
     List<AuditData> auditLog) {
 
   /** The platform's data about the student. */
@@ -80,6 +84,87 @@ public record StudentExport(
 
   /** One attendance mark (category, never a diagnosis). */
   public record MarkData(LocalDate date, String course, String category, int lateMinutes) {}
+
+  /** An earlier version of a mark: what it was, what it became, who changed it and how. */
+  public record MarkChange(
+      LocalDate lessonDate,
+      String course,
+      String oldCategory,
+      Integer oldLateMinutes,
+      String newCategory,
+      int newLateMinutes,
+      String changedBy,
+      String via,
+      Instant at) {}
+
+  /** The legal rules the protocol applies (DUO, RMC, none), as a mentor set them. */
+  public record LegalDuty(String duty, String recordedBy, Instant recordedAt) {}
+
+  /** A protocol signal a mentor handled: which rule and step, who, when, the note. */
+  public record AcknowledgementData(
+      long id,
+      String course,
+      String rule,
+      int stepLevel,
+      String by,
+      Instant at,
+      String note,
+      LocalDate reportedOn) {}
+
+  /** A MOL-gesprek with everything attached to it. */
+  public record MeetingData(
+      long id,
+      String course,
+      String kind,
+      String status,
+      String mentor,
+      Instant startsAt,
+      Integer durationMinutes,
+      String locationKind,
+      String locationDetails,
+      String bookedBy,
+      Instant bookedAt,
+      Instant outcomeAt,
+      LocalDate nextEvaluationOn,
+      Instant createdAt,
+      List<NoteData> notes,
+      List<AgreementData> agreements,
+      List<AnswerData> answers,
+      List<LinkData> buddyLinks,
+      List<MailData> mails) {}
+
+  /**
+   * A note after the talk; a confidential staff note in the student's own export is {@code
+   * withheld}: its day and author are shown, its text is given by the administration (privacy.md).
+   */
+  public record NoteData(
+      long id, String visibility, String body, boolean withheld, String author, Instant at) {}
+
+  public record AgreementData(
+      String body, String owner, LocalDate dueOn, Instant createdAt, Instant doneAt) {}
+
+  /** "None of these times fit": when the student or a buddy can instead. */
+  public record AnswerData(
+      String answeredBy, String buddyName, String availability, String note, Instant at) {}
+
+  /** A buddy's personal link to the meeting (the link itself is never stored). */
+  public record LinkData(
+      String buddyName,
+      Instant createdAt,
+      Instant expiresAt,
+      Instant revokedAt,
+      Instant openedAt) {}
+
+  /** A mail about the meeting: to whom, what, and whether it went out. */
+  public record MailData(
+      String kind,
+      String recipientRole,
+      String recipientName,
+      String address,
+      String subject,
+      String status,
+      String detail,
+      Instant sentAt) {}
 
   /** One audit line: who (name when known), in which role, did what to which data. */
   public record AuditData(

@@ -280,4 +280,129 @@ class PrivacyTest {
                 + " AND date_of_birth = '2009-03-14' AND birth_date_source = 'ADMIN'",
             personId("s-import")));
   }
+
+  static long milan(long studentId) {
+    return tool.count(
+        "SELECT id FROM buddy WHERE student_id = ? AND relationship = 'SIBLING'", studentId);
+  }
+
+  static StudentFiles.Made files(String sub, String tag) {
+    long id = personId(sub);
+    return StudentFiles.meetingAndProtocol(
+        tool, courseId, id, personId("m-privacy"), milan(id), tag);
+  }
+
+  static HttpResponse<String> erase(long id) {
+    return admin.postForm(
+        tool.baseUrl() + "/admin/privacy/students/" + id + "/erase",
+        Map.of(
+            "csrf",
+            ClassPages.csrf(admin.get(tool.baseUrl() + "/admin/privacy")),
+            "confirm",
+            "yes"));
+  }
+
+  @Test
+  void theExportHoldsMeetingsSignalsAndMailsAndConfidentialTextOnlyForTheAdministrator() {
+    Browser student = studentWithHistory("s-files", "Peters");
+    files("s-files", "peters");
+    studentWithHistory("s-neighbour", "Vos");
+    files("s-neighbour", "vos");
+
+    String body = student.get(tool.baseUrl() + "/me/export/json").body();
+    JsonObject export = Json.createReader(new StringReader(body)).readObject();
+    assertEquals(1, export.getJsonArray("meetings").size(), body);
+    JsonObject meeting = export.getJsonArray("meetings").getJsonObject(0);
+    assertEquals("VOORTGANG", meeting.getString("kind"));
+    assertEquals("HELD", meeting.getString("status"));
+    assertEquals("Jeroen Smits", meeting.getString("mentor"));
+    assertEquals("Lokaal peters", meeting.getString("locationDetails"));
+    List<JsonObject> notes =
+        meeting.getJsonArray("notes").stream().map(JsonValue::asJsonObject).toList();
+    assertEquals(2, notes.size());
+    assertEquals("Gedeelde notitie peters", notes.get(0).getString("body"));
+    assertFalse(notes.get(0).getBoolean("withheld"));
+    assertEquals("CONFIDENTIAL", notes.get(1).getString("visibility"));
+    assertTrue(notes.get(1).getBoolean("withheld"));
+    assertFalse(body.contains("Vertrouwelijke notitie peters"), "not in the student's own export");
+    JsonObject agreement = meeting.getJsonArray("agreements").getJsonObject(0);
+    assertEquals("Afspraak peters", agreement.getString("body"));
+    assertEquals("STUDENT", agreement.getString("owner"));
+    assertEquals(
+        "Milan Peters", meeting.getJsonArray("answers").getJsonObject(0).getString("buddyName"));
+    assertEquals(
+        "Milan Peters", meeting.getJsonArray("buddyLinks").getJsonObject(0).getString("buddyName"));
+    JsonObject mail = meeting.getJsonArray("mails").getJsonObject(0);
+    assertEquals("buddy-peters@example.nl", mail.getString("address"));
+    assertEquals("CONFIRMATION", mail.getString("kind"));
+    JsonObject ack = export.getJsonArray("acknowledgements").getJsonObject(0);
+    assertEquals("LATENESS", ack.getString("rule"));
+    assertEquals("Signaalnotitie peters", ack.getString("note"));
+    assertEquals("Jeroen Smits", ack.getString("by"));
+    assertEquals("RMC", export.getJsonObject("legalDuty").getString("duty"));
+    List<JsonObject> changes =
+        export.getJsonArray("attendanceChanges").stream().map(JsonValue::asJsonObject).toList();
+    JsonObject last = changes.get(changes.size() - 1);
+    assertEquals("UNEXCUSED", last.getString("oldCategory"));
+    assertEquals("SICK", last.getString("newCategory"));
+    for (String other : List.of("vos", "Vos")) {
+      assertFalse(body.contains(other), "nothing of another student: " + other);
+    }
+
+    String html = student.get(tool.baseUrl() + "/me/export").body();
+    for (String shown :
+        List.of(
+            "Voortgangsgesprek",
+            "Gedeelde notitie peters",
+            "Deze vertrouwelijke notitie staat niet in deze inzage.",
+            "Afspraak peters",
+            "Antwoord peters",
+            "Link voor Milan Peters",
+            "aan Ontvanger peters (buddy-peters@example.nl)",
+            "Te laat komen (ladder)",
+            "Signaalnotitie peters",
+            "18 tot 23 jaar zonder startkwalificatie",
+            "Wijzigingen in de aanwezigheid")) {
+      assertTrue(html.contains(shown), shown + " in " + html);
+    }
+    assertFalse(html.contains("Vertrouwelijke notitie peters"), html);
+    assertFalse(html.contains("vos"), html);
+
+    String byAdmin =
+        admin
+            .get(tool.baseUrl() + "/admin/privacy/students/" + personId("s-files") + "/export")
+            .body();
+    assertTrue(byAdmin.contains("Vertrouwelijke notitie peters"), byAdmin);
+    assertTrue(byAdmin.contains("vertrouwelijk (alleen medewerkers)"), byAdmin);
+  }
+
+  @Test
+  void erasureRemovesMeetingsSignalsAndMailsOfThatStudentOnly() {
+    studentWithHistory("s-leaves", "Gone");
+    StudentFiles.Made gone = files("s-leaves", "gone");
+    studentWithHistory("s-remains", "Stays");
+    StudentFiles.Made stays = files("s-remains", "stays");
+    long goneId = personId("s-leaves");
+    long staysId = personId("s-remains");
+    long staysRows = StudentFiles.rowsAbout(tool, staysId);
+    assertTrue(StudentFiles.rowsAbout(tool, goneId) > 10);
+
+    assertEquals(303, erase(goneId).statusCode());
+    assertEquals(0, StudentFiles.rowsAbout(tool, goneId));
+    assertEquals(
+        0,
+        tool.count(
+            "SELECT COUNT(*) FROM meeting_mail WHERE address = 'buddy-gone@example.nl'"
+                + " OR recipient_name = 'Ontvanger gone'"));
+    assertEquals(
+        0,
+        tool.count("SELECT booked FROM meeting_slot WHERE id = ?", gone.slotId()),
+        "the place goes back to the slot");
+    assertEquals(1, tool.count("SELECT booked FROM meeting_slot WHERE id = ?", stays.slotId()));
+    assertEquals(staysRows, StudentFiles.rowsAbout(tool, staysId), "the other student keeps all");
+    assertEquals(1, tool.count("SELECT COUNT(*) FROM meeting WHERE id = ?", stays.meetingId()));
+    assertTrue(
+        tool.count("SELECT COUNT(*) FROM mark WHERE person_id = ?", goneId) > 0,
+        "attendance stays, of an anonymous person");
+  }
 }

@@ -110,4 +110,18 @@ class RetentionTest {
     assertEquals(1, result.returned());
     assertEquals(1, tool.count("SELECT COUNT(*) FROM buddy WHERE student_id = ?", back));
   }
+
+  @Test
+  void theJobErasesMeetingsSignalsAndMailsToo() {
+    long gone = studentWithBuddy("r-talked");
+    long buddy = tool.count("SELECT id FROM buddy WHERE student_id = ?", gone);
+    long course = tool.count("SELECT id FROM course WHERE context_id = 'course-1'");
+    Buddies.mentor(platform, "r-mentor", "Jeroen", "Smits");
+    StudentFiles.meetingAndProtocol(tool, course, gone, personId("r-mentor"), buddy, "retained");
+    leaves(gone);
+    Instant now = Instant.now();
+    retentionAt(now).run();
+    assertEquals(1, retentionAt(now.plus(Duration.ofDays(370))).run().erased());
+    assertEquals(0, StudentFiles.rowsAbout(tool, gone));
+  }
 }
