@@ -62,10 +62,12 @@ import nl.samenaanwezig.lti.registration.RegistrationResource;
 import nl.samenaanwezig.lti.services.ServiceClient;
 import nl.samenaanwezig.lti.services.ServiceHttp;
 import nl.samenaanwezig.lti.services.ServiceTokens;
+import nl.samenaanwezig.meetings.AfterTalkResource;
 import nl.samenaanwezig.meetings.Background;
 import nl.samenaanwezig.meetings.Bookings;
 import nl.samenaanwezig.meetings.BuddyLinkResource;
 import nl.samenaanwezig.meetings.BuddyLinks;
+import nl.samenaanwezig.meetings.CampaignResource;
 import nl.samenaanwezig.meetings.Campaigns;
 import nl.samenaanwezig.meetings.LinkSigner;
 import nl.samenaanwezig.meetings.MailSettings;
@@ -73,6 +75,7 @@ import nl.samenaanwezig.meetings.Mailer;
 import nl.samenaanwezig.meetings.MeetingBook;
 import nl.samenaanwezig.meetings.MeetingResource;
 import nl.samenaanwezig.meetings.MyMeetingsResource;
+import nl.samenaanwezig.meetings.MyTalks;
 import nl.samenaanwezig.meetings.Notifications;
 import nl.samenaanwezig.meetings.Outcomes;
 import nl.samenaanwezig.meetings.PlannerResource;
@@ -175,6 +178,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     Slots slots = new Slots(db, clock);
     MeetingBook meetingBook = new MeetingBook(db, clock);
     Outcomes outcomes = new Outcomes(db, auditLog, meetingGrades, meetingJobs, clock);
+    MyTalks myTalks = new MyTalks(db, clock);
 
     register(
         new AbstractBinder() {
@@ -227,6 +231,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
             bind(slots).to(Slots.class);
             bind(meetingBook).to(MeetingBook.class);
             bind(outcomes).to(Outcomes.class);
+            bind(myTalks).to(MyTalks.class);
           }
         });
     register(new ErrorPages(pages));
@@ -268,6 +273,8 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     register(ClassCardResource.class);
     register(PlannerResource.class);
     register(MeetingResource.class);
+    register(AfterTalkResource.class);
+    register(CampaignResource.class);
     register(StudentMeetingsResource.class);
     register(MyMeetingsResource.class);
     register(BuddyLinkResource.class);

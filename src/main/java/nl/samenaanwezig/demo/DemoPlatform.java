@@ -111,7 +111,7 @@ public final class DemoPlatform {
                         DemoSchool.INSTITUTION),
                     Optional.empty(),
                     true));
-    seed(platform);
+    seed(platform, base);
     seededIssuers.add(issuer);
     return platform;
   }
@@ -186,8 +186,13 @@ public final class DemoPlatform {
     };
   }
 
-  /** The demo class as the platform's roster would show it, before anyone launched. */
-  private void seed(Platform platform) {
+  /**
+   * The demo class as the platform's roster would show it, before anyone launched, with its buddies
+   * and a campaign of talks in progress; once per database (a restart finds the class and writes
+   * nothing). The school year of marks follows in the background: it touches no table the first
+   * transaction writes but the class's own rows, which are committed by then.
+   */
+  private void seed(Platform platform, String base) {
     Long courseId =
         db.tx(
             em -> {
@@ -220,7 +225,9 @@ public final class DemoPlatform {
                     "mentor".equals(user.role()) ? Set.of(Role.MENTOR) : Set.of(Role.STUDENT);
                 em.persist(new Member(course, person, roles, Member.Source.DEMO, now));
               }
-              DemoBuddies.seed(em, people, course, LocalDate.now(clock.withZone(SCHOOL_ZONE)), now);
+              LocalDate today = LocalDate.now(clock.withZone(SCHOOL_ZONE));
+              DemoBuddies.seed(em, people, course, today, now);
+              DemoMeetings.seed(em, people, course, base, today, now);
               LocalDate[] holiday =
                   DemoAttendance.autumnHoliday(
                       DemoAttendance.firstSchoolDay(LocalDate.now(clock.withZone(SCHOOL_ZONE))));

@@ -25,6 +25,7 @@ import nl.samenaanwezig.lti.Person;
 import nl.samenaanwezig.lti.Role;
 import nl.samenaanwezig.lti.Session;
 import nl.samenaanwezig.lti.Sessions;
+import nl.samenaanwezig.meetings.MyTalks;
 import nl.samenaanwezig.protocol.Duties;
 import nl.samenaanwezig.protocol.Protocol;
 import nl.samenaanwezig.protocol.ProtocolSettings;
@@ -33,7 +34,8 @@ import nl.samenaanwezig.web.Pages;
 
 /**
  * The student's own page ("mijn pagina"): only their own data — their presence in the course they
- * opened it from, framed as presence first, and the school's rules in plain words.
+ * opened it from, framed as presence first, their next talk with the mentor and open agreements,
+ * and the school's rules in plain words.
  */
 @Path("/me")
 public class MyPageResource {
@@ -45,6 +47,7 @@ public class MyPageResource {
   @Inject Clock clock;
   @Inject Pages pages;
   @Inject BuddyBook buddyBook;
+  @Inject MyTalks talks;
   @Context HttpServletRequest request;
 
   @GET
@@ -60,6 +63,7 @@ public class MyPageResource {
     LocalDate today = LocalDate.now(clock.withZone(ClassResource.SCHOOL_ZONE));
     Map<String, Object> vars = Frame.of(session, "/me");
     vars.put("buddyOverview", buddyBook.overview(session.person().id(), buddyBook.today()));
+    vars.put("talks", talks.of(me.id(), locale));
     vars.put("courseTitle", session.course().map(Course::displayTitle).orElse(null));
     Optional<Course> course =
         session.course().filter(c -> memberships.rolesIn(me, c).contains(Role.STUDENT));

@@ -68,6 +68,13 @@ public class BuddyLinkResource {
     vars.put("otherLang", locale.getLanguage().equals("en") ? "nl" : "en");
     vars.put("grid", Views.grid());
     vars.put("expires", Views.moment(link.expiresAt(), locale));
+    vars.put(
+        "fallback",
+        lang == null
+            ? BuddyLanguage.missing(link.buddy())
+                .map(w -> Pages.text(locale, "link.fallback", w.getDisplayLanguage(locale)))
+                .orElse(null)
+            : null);
     return Views.html(200, pages.render("buddy-link", locale, vars));
   }
 
@@ -155,8 +162,9 @@ public class BuddyLinkResource {
 
   /** The buddy's language unless they switched on the page; Dutch when we have no texts in it. */
   private static Locale localeOf(BuddyLink link, String lang) {
-    String chosen = lang != null ? lang : link.buddy().details().language().code();
-    return Locales.supported(Locale.forLanguageTag(chosen));
+    return lang != null
+        ? Locales.supported(Locale.forLanguageTag(lang))
+        : BuddyLanguage.of(link.buddy());
   }
 
   private static Response back(String token, String lang, String query) {

@@ -18,8 +18,8 @@ import nl.samenaanwezig.privacy.AuditLog;
 /**
  * After the talk: held, not held or no-show (a held talk goes to the gradebook where the
  * institution wants that, in the background); notes shared with the student or confidential to
- * staff, with every read and write of a confidential note in the audit log; agreements with owner
- * and date.
+ * staff, with every staff read and write of a note in the audit log; agreements with owner and
+ * date.
  */
 public final class Outcomes {
   private static final Logger LOG = Logger.getLogger(Outcomes.class.getName());
@@ -78,33 +78,29 @@ public final class Outcomes {
               new MeetingNote(m, visibility, body, em.find(Person.class, mentorId), now);
           em.persist(note);
           em.flush();
-          if (note.confidential()) {
-            audit.record(
-                em,
-                Actor.mentor(mentorId),
-                m.student().id(),
-                Operation.CREATE,
-                DataKind.CONTACT,
-                note.id());
-          }
+          audit.record(
+              em,
+              Actor.mentor(mentorId),
+              m.student().id(),
+              Operation.CREATE,
+              DataKind.MEETING_NOTE,
+              note.id());
         });
   }
 
   /**
-   * The notes of a meeting as its mentor reads them; each confidential note read is audited (under
-   * {@link DataKind#CONTACT}: notes of a talk with the student and buddies).
+   * The notes of a meeting as a mentor reads them; every note read by staff, shared or
+   * confidential, is audited as {@link DataKind#MEETING_NOTE} with the note's id.
    */
   public List<MeetingNote> notesForStaff(Meeting meeting, long readerId) {
     List<MeetingNote> notes = notes(List.of(meeting.id()), false);
     for (MeetingNote n : notes) {
-      if (n.confidential()) {
-        audit.record(
-            Actor.mentor(readerId),
-            meeting.student().id(),
-            Operation.READ,
-            DataKind.CONTACT,
-            n.id());
-      }
+      audit.record(
+          Actor.mentor(readerId),
+          meeting.student().id(),
+          Operation.READ,
+          DataKind.MEETING_NOTE,
+          n.id());
     }
     return notes;
   }

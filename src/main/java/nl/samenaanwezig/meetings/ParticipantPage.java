@@ -69,7 +69,7 @@ final class ParticipantPage {
       boolean canChange,
       boolean guarded,
       List<String> sharedNotes,
-      List<MeetingResource.AgreementLine> agreements,
+      List<Views.AgreementLine> agreements,
       String nextEvaluation) {}
 
   Card card(Meeting m, List<MeetingNote> shared, List<Agreement> agreements) {
@@ -91,7 +91,7 @@ final class ParticipantPage {
             .orElse(null),
         m.slot()
             .filter(s -> m.status() != MeetingStatus.OPEN)
-            .map(s -> Notifications.place(s, locale))
+            .map(s -> Views.place(s, locale))
             .orElse(null),
         Views.agenda(m.kind(), locale),
         choosing
@@ -109,7 +109,7 @@ final class ParticipantPage {
             .toList(),
         agreements.stream()
             .filter(a -> a.meeting().id().equals(m.id()))
-            .map(a -> MeetingResource.agreementLine(a, locale))
+            .map(a -> Views.agreementLine(a, locale))
             .toList(),
         m.nextEvaluationOn().map(d -> Views.date(d, locale)).orElse(null));
   }

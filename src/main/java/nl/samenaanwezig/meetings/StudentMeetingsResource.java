@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import nl.samenaanwezig.attendance.SchoolCalendar;
 import nl.samenaanwezig.buddies.BuddyBook;
 import nl.samenaanwezig.contacts.MentorAccess;
@@ -39,6 +40,8 @@ import nl.samenaanwezig.web.Pages;
 public class StudentMeetingsResource {
   /** The guideline: about five progress talks in a school year (seed 002). */
   public static final int PROGRESS_TALKS_A_YEAR = 5;
+
+  private static final Set<String> NOTICES = Set.of("meeting.invited", "booking.booked");
 
   @Inject Sessions sessions;
   @Inject MentorAccess access;
@@ -63,7 +66,7 @@ public class StudentMeetingsResource {
         session,
         granted,
         MeetingKind.of(kind).orElse(MeetingKind.VOORTGANG),
-        notice != null && notice.matches("(meeting|booking)\\.[a-zA-Z]{1,20}") ? notice : null,
+        notice != null && NOTICES.contains(notice) ? notice : null,
         List.of());
   }
 
@@ -78,7 +81,9 @@ public class StudentMeetingsResource {
     Optional<MeetingKind> kind = MeetingKind.of(Views.text(form, "kind"));
     String slotValue = Views.text(form, "slot");
     Optional<Long> slot = slotValue.isEmpty() ? Optional.empty() : Views.id(slotValue);
-    if (kind.isEmpty() || (!slotValue.isEmpty() && slot.isEmpty())) {
+    boolean offered =
+        slot.isEmpty() || freeTimes(courseId, session).stream().anyMatch(s -> s.id() == slot.get());
+    if (kind.isEmpty() || (!slotValue.isEmpty() && slot.isEmpty()) || !offered) {
       return Views.html(
           400,
           render(
@@ -148,12 +153,16 @@ public class StudentMeetingsResource {
     vars.put("kind", kind.name());
     vars.put(
         "choices",
-        slots.upcoming(courseId).stream()
-            .filter(s -> s.mentor().id().equals(session.person().id()) && s.placesLeft() > 0)
-            .map(s -> Views.option(s, l, now))
-            .toList());
+        freeTimes(courseId, session).stream().map(s -> Views.option(s, l, now)).toList());
     vars.put("notice", notice);
     vars.put("problems", problems);
     return pages.render("student-meetings", l, vars);
+  }
+
+  /** This mentor's times in this class that still have room: the only ones to book here. */
+  private List<Slot> freeTimes(long courseId, Session session) {
+    return slots.upcoming(courseId).stream()
+        .filter(s -> s.mentor().id().equals(session.person().id()) && s.placesLeft() > 0)
+        .toList();
   }
 }

@@ -40,6 +40,8 @@ public class AuditEvent {
     BUDDY_SUMMARY,
     CONSENT,
     CONTACT,
+    /** A note of a MOL-gesprek (shared with the student or confidential to staff). */
+    MEETING_NOTE,
     /** Everything about the student, exported. */
     EXPORT,
     /** The student as a whole (anonymisation). */

@@ -178,6 +178,21 @@ class AfterTheTalkTest {
     assertTrue(staff.contains("Thuis speelt iets; zorgteam ingelicht."), staff);
     assertEquals(
         reads + 1, confidentialReads(noteId), "every read of a confidential note is audited");
+    long sharedId =
+        world.tool.count(
+            "SELECT id FROM meeting_note WHERE meeting_id = ? AND visibility = 'SHARED'",
+            t.meeting());
+    assertTrue(confidentialReads(sharedId) >= 1, "staff reads of shared notes are audited too");
+    assertEquals(
+        2,
+        world.tool.count(
+            "SELECT COUNT(*) FROM audit_event WHERE operation = 'CREATE'"
+                + " AND data_kind = 'MEETING_NOTE' AND student_id = ?",
+            t.studentId()));
+    assertEquals(
+        0,
+        world.tool.count("SELECT COUNT(*) FROM audit_event WHERE data_kind = 'CONTACT'"),
+        "notes of a talk are not contacts");
   }
 
   @Test
@@ -193,7 +208,7 @@ class AfterTheTalkTest {
 
   private static long confidentialReads(long noteId) {
     return world.tool.count(
-        "SELECT COUNT(*) FROM audit_event WHERE operation = 'READ' AND data_kind = 'CONTACT'"
+        "SELECT COUNT(*) FROM audit_event WHERE operation = 'READ' AND data_kind = 'MEETING_NOTE'"
             + " AND object_id = ? AND actor_role = 'MENTOR'",
         noteId);
   }

@@ -11,6 +11,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import nl.samenaanwezig.buddies.Buddies;
+import nl.samenaanwezig.lti.LtiClaims;
+import nl.samenaanwezig.lti.Role;
 import nl.samenaanwezig.testing.Browser;
 import nl.samenaanwezig.testing.ClassPages;
 import org.junit.jupiter.api.AfterAll;
@@ -80,6 +82,43 @@ class BuddyLinkTest {
     assertFalse(page.body().contains("name=\"csrf\""), "no session, no CSRF field");
     HttpResponse<String> dutch = new Browser().get(i.link() + "?lang=nl");
     assertTrue(dutch.body().contains("Beste Mina de Wit,"), dutch.body());
+  }
+
+  @Test
+  void aBuddyWhoseLanguageWeHaveNoTextsInYetReadsDutchAndIsToldSo() {
+    Invited i = invited("s-turkish", "tr");
+    HttpResponse<String> page = new Browser().get(i.link());
+    assertEquals(200, page.statusCode(), page.body());
+    assertTrue(page.body().contains("lang=\"nl\""), page.body());
+    assertTrue(page.body().contains("Deze pagina is er nog niet in het Turks."), page.body());
+    assertTrue(page.body().contains("Beste Mina de Wit,"), page.body());
+    String mail = MeetingWorld.text(world.mailsTo("s-turkish-mother@example.nl").get(0));
+    assertTrue(mail.startsWith("Deze mail is er nog niet in het Turks."), mail);
+    HttpResponse<String> english = new Browser().get(i.link() + "?lang=en");
+    assertTrue(english.body().contains("Dear Mina de Wit,"), english.body());
+    assertFalse(english.body().contains("not yet available"), english.body());
+    invited("s-lang-nl", "nl");
+    String dutchMail = MeetingWorld.text(world.mailsTo("s-lang-nl-mother@example.nl").get(0));
+    assertFalse(dutchMail.contains("nog niet in het"), dutchMail);
+  }
+
+  @Test
+  void theStudentsMailFollowsTheLanguageOfTheirLaunch() {
+    Browser student = new Browser();
+    student.follow(
+        world
+            .platform
+            .launch()
+            .person("s-english", "Amy", "Clark", List.of(Role.Lis.LEARNER.uri()))
+            .claim(
+                LtiClaims.LAUNCH_PRESENTATION,
+                Map.of("document_target", "iframe", "locale", "en-GB"))
+            .run(student));
+    long meetingId = world.plan(world.personId("s-english"), "KENNISMAKING", null);
+    world.awaitMailLog(meetingId, 1);
+    jakarta.mail.internet.MimeMessage mail = world.mailsTo("s-english@school.example").get(0);
+    assertTrue(MeetingWorld.subject(mail).startsWith("Invitation: "), MeetingWorld.subject(mail));
+    assertTrue(MeetingWorld.text(mail).startsWith("Hi Amy Clark,"), MeetingWorld.text(mail));
   }
 
   @Test
