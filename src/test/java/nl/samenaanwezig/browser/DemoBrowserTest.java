@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import nl.samenaanwezig.testing.A11yChecks;
 import nl.samenaanwezig.testing.Chrome;
 import nl.samenaanwezig.testing.ToolServer;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -134,16 +136,88 @@ class DemoBrowserTest {
     A11yChecks.assertNone(driver, "class page on a phone");
   }
 
+  @Test
+  void classPageShowsFiguresBesideNamesOnAPhoneAndHoursWithADecimalComma() {
+    driver = Chrome.phone();
+    driver.get(tool.baseUrl() + "/demo");
+    driver.findElement(By.id("open-mentor")).click();
+    awaitPath("/class/");
+    WebElement presence = driver.findElement(By.cssSelector("table.roster tbody tr td"));
+    double right =
+        ((Number) script("return arguments[0].getBoundingClientRect().right", presence))
+            .doubleValue();
+    assertTrue(right <= Chrome.PHONE.getWidth(), "first figure cut off at " + right);
+    List<String> hours =
+        driver.findElements(By.cssSelector("table.roster tbody td:nth-of-type(5)")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertEquals(25, hours.size());
+    assertTrue(hours.stream().allMatch(h -> h.matches("\\d+,\\d uur")), hours.toString());
+  }
+
+  @Test
+  void rosterEmailIsSmallPrintThatBreaksAfterTheNameOnADesktop() {
+    driver = Chrome.start(new Dimension(1366, 900), Map.of());
+    driver.get(tool.baseUrl() + "/demo");
+    driver.findElement(By.id("open-mentor")).click();
+    awaitPath("/class/");
+    WebElement email = driver.findElement(By.cssSelector("table.roster tbody th .email"));
+    assertTrue(email.getText().contains("@"), email.getText());
+    assertEquals("400", email.getCssValue("font-weight"));
+    double nameColumn =
+        ((Number)
+                script(
+                    "return document.querySelector('table.roster tbody th')"
+                        + ".getBoundingClientRect().width"))
+            .doubleValue();
+    assertTrue(nameColumn < 300, "name column takes " + nameColumn + " px");
+  }
+
+  @Test
+  void gradebookCheckboxSitsBesideItsLabel() {
+    driver = Chrome.desktop();
+    driver.get(tool.baseUrl() + "/demo");
+    driver.findElement(By.id("open-admin")).click();
+    awaitPath("/admin");
+    List<?> boxes =
+        (List<?>)
+            script(
+                "const b = document.getElementById('meeting-grades').getBoundingClientRect();"
+                    + " const l = document.querySelector('label[for=meeting-grades]')"
+                    + ".getBoundingClientRect();"
+                    + " return [b.right <= l.left, l.top < b.bottom && b.top < l.bottom];");
+    assertEquals(List.of(true, true), boxes, "checkbox left of its label, on the same line");
+  }
+
+  @Test
+  void classCardEditorFitsAPhone() {
+    driver = Chrome.phone();
+    driver.get(tool.baseUrl() + "/demo");
+    driver.findElement(By.id("open-mentor")).click();
+    String classPath = awaitPath("/class/");
+    driver.get(tool.baseUrl() + classPath + "/infocard/edit");
+    awaitPath(classPath + "/infocard/edit");
+    assertFitsWidth("class card editor");
+    A11yChecks.assertNone(driver, "class card editor on a phone");
+  }
+
+  /**
+   * A page wider than a phone makes Chromium zoom out, so innerWidth grows too; clientWidth does
+   * not.
+   */
   private void assertFitsWidth(String page) {
     List<?> widths =
-        (List<?>) script("return [document.documentElement.scrollWidth, window.innerWidth];");
+        (List<?>)
+            script(
+                "return [document.documentElement.scrollWidth,"
+                    + " document.documentElement.clientWidth];");
     long scroll = ((Number) widths.get(0)).longValue();
     long viewport = ((Number) widths.get(1)).longValue();
     assertTrue(scroll <= viewport, page + " scrolls sideways: " + scroll + " > " + viewport);
   }
 
-  private void awaitPath(String prefix) {
-    Chrome.awaitPage(driver, tool.baseUrl(), prefix);
+  private String awaitPath(String prefix) {
+    return Chrome.awaitPage(driver, tool.baseUrl(), prefix);
   }
 
   private Object script(String js, Object... args) {
