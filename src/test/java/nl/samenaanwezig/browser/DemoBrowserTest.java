@@ -201,6 +201,27 @@ class DemoBrowserTest {
     A11yChecks.assertNone(driver, "class card editor on a phone");
   }
 
+  @Test
+  void printPageFrameHoldsTheWholeCardOnADesktop() {
+    driver = Chrome.desktop();
+    driver.get(tool.baseUrl() + "/demo");
+    driver.findElement(By.id("open-mentor")).click();
+    String classPath = awaitPath("/class/");
+    driver.get(tool.baseUrl() + "/infocard/" + classPath.substring("/class/".length()));
+    awaitPath("/infocard/");
+    List<?> bottoms =
+        (List<?>)
+            script(
+                "const card = document.querySelector('article.card');"
+                    + " const texts = [...card.querySelectorAll('li, p')];"
+                    + " return [Math.max(...texts.map((t) => t.getBoundingClientRect().bottom)),"
+                    + " card.getBoundingClientRect().bottom];");
+    double text = ((Number) bottoms.get(0)).doubleValue();
+    double frame = ((Number) bottoms.get(1)).doubleValue();
+    assertTrue(text <= frame, "card text ends at " + text + ", below its frame at " + frame);
+    A11yChecks.assertNone(driver, "card print page");
+  }
+
   /**
    * A page wider than a phone makes Chromium zoom out, so innerWidth grows too; clientWidth does
    * not.
