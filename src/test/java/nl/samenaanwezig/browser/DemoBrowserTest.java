@@ -3,6 +3,7 @@ package nl.samenaanwezig.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import nl.samenaanwezig.testing.A11yChecks;
@@ -21,6 +22,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The built-in demo in real Chromium: every button runs the real LTI launch. */
 class DemoBrowserTest {
@@ -92,8 +94,13 @@ class DemoBrowserTest {
     driver.get(tool.baseUrl() + "/start");
     assertEquals("Dat lukte niet", driver.findElement(By.tagName("h1")).getText());
     assertEquals(
-        "Je sessie is verlopen. Open Samen Aanwezig opnieuw vanuit je leeromgeving.",
-        driver.findElement(By.cssSelector("[role=alert]")).getText());
+        "Je sessie is verlopen.", driver.findElement(By.cssSelector("[role=alert]")).getText());
+    // What to do next is said once, by the hint under the message.
+    String main = driver.findElement(By.tagName("main")).getText();
+    assertEquals(
+        main.indexOf("Open Samen Aanwezig opnieuw"),
+        main.lastIndexOf("Open Samen Aanwezig opnieuw"),
+        main);
     A11yChecks.assertNone(driver, "error page");
   }
 
@@ -171,6 +178,34 @@ class DemoBrowserTest {
                         + ".getBoundingClientRect().width"))
             .doubleValue();
     assertTrue(nameColumn < 300, "name column takes " + nameColumn + " px");
+  }
+
+  @Test
+  void goodNewsReasonStartsOnItsOwnLineUnderTheLink() {
+    driver = Chrome.desktop();
+    driver.get(tool.baseUrl() + "/demo");
+    driver.findElement(By.id("open-mentor")).click();
+    awaitPath("/class/");
+    // The demo fills its school year in the background; good news needs four weeks of it.
+    new WebDriverWait(driver, Duration.ofSeconds(180))
+        .pollingEvery(Duration.ofSeconds(3))
+        .until(
+            d -> {
+              if (!d.findElements(By.cssSelector(".good-news li .hint")).isEmpty()) {
+                return true;
+              }
+              d.navigate().refresh();
+              return false;
+            });
+    List<?> lines =
+        (List<?>)
+            script(
+                "return [...document.querySelectorAll('.good-news li')]"
+                    + ".filter((li) => li.querySelector('.hint'))"
+                    + ".map((li) => li.querySelector('.hint').getBoundingClientRect().top"
+                    + " >= li.querySelector('a').getBoundingClientRect().bottom - 1);");
+    assertTrue(!lines.isEmpty(), "the demo class has good news to share with a student");
+    assertTrue(lines.stream().allMatch(Boolean.TRUE::equals), lines.toString());
   }
 
   @Test
