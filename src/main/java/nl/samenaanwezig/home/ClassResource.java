@@ -70,9 +70,12 @@ public class ClassResource {
       Sparkline trend,
       List<Signals.Badge> signals) {
 
-    /** Minutes as hours with one decimal, the way the protocol counts them (16 uur). */
-    public String unexcusedHours() {
-      return String.format(java.util.Locale.ROOT, "%.1f", unexcusedMinutes / 60.0);
+    /**
+     * Minutes as hours, the way the protocol counts them (16 uur); the page's message writes one
+     * decimal in the reader's language (3,5 uur).
+     */
+    public double unexcusedHours() {
+      return unexcusedMinutes / 60.0;
     }
   }
 

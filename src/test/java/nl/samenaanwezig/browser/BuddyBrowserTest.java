@@ -115,6 +115,21 @@ class BuddyBrowserTest {
     assertTrue(statuses.get(2).startsWith("Je gaf toestemming op "), statuses.toString());
   }
 
+  @Test
+  void mentorReadsAStudentsBuddiesOnAPhone() {
+    driver = Chrome.phone();
+    driver.get(tool.baseUrl() + "/demo");
+    driver.findElement(By.id("open-mentor")).click();
+    Chrome.awaitPage(driver, tool.baseUrl(), "/class/");
+    String student = driver.findElement(By.linkText("Daan Jansen")).getAttribute("href");
+    driver.get(student + "/buddies");
+    student = student.substring(tool.baseUrl().length());
+    Chrome.awaitPage(driver, tool.baseUrl(), student + "/buddies");
+    assertEquals("Buddy's van Daan Jansen", driver.findElement(By.tagName("h1")).getText());
+    assertFitsWidth("a student's buddies, the mentor's view");
+    A11yChecks.assertNone(driver, "a student's buddies, the mentor's view");
+  }
+
   private void submit() {
     driver.findElement(By.cssSelector("form.buddy-form button[type=submit]")).click();
   }
@@ -123,7 +138,11 @@ class BuddyBrowserTest {
     List<?> widths =
         (List<?>)
             ((JavascriptExecutor) driver)
-                .executeScript("return [document.documentElement.scrollWidth, window.innerWidth];");
+                // clientWidth, not innerWidth: a page wider than the phone zooms out and grows
+                // that.
+                .executeScript(
+                    "return [document.documentElement.scrollWidth,"
+                        + " document.documentElement.clientWidth];");
     long scroll = ((Number) widths.get(0)).longValue();
     long viewport = ((Number) widths.get(1)).longValue();
     assertTrue(scroll <= viewport, page + " scrolls sideways: " + scroll + " > " + viewport);
