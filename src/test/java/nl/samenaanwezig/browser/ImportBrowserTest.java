@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import nl.samenaanwezig.testing.A11yChecks;
 import nl.samenaanwezig.testing.Browser;
 import nl.samenaanwezig.testing.Chrome;
@@ -90,6 +91,28 @@ class ImportBrowserTest {
     Chrome.awaitPage(driver, tool.baseUrl(), "/class/");
     driver.findElement(By.linkText("Importeren")).sendKeys(Keys.ENTER);
     Chrome.await(driver).until(d -> !d.findElements(By.id("file")).isEmpty());
+  }
+
+  @Test
+  void theImportPageFitsAPhoneAndItsExampleScrollsInItsOwnRegion() {
+    driver = Chrome.phone();
+    // Opened in its own window, as on a phone: Moodle's course page has no frame this narrow.
+    driver.get(platform.issuer() + "/mod/lti/launch.php?as=mentor");
+    Chrome.awaitPage(driver, tool.baseUrl(), "/class/");
+    driver.findElement(By.linkText("Importeren")).sendKeys(Keys.ENTER);
+    Chrome.await(driver).until(d -> !d.findElements(By.id("file")).isEmpty());
+    List<?> widths =
+        (List<?>)
+            driver.executeScript(
+                "return [document.documentElement.scrollWidth,"
+                    + " document.documentElement.clientWidth];");
+    long scroll = ((Number) widths.get(0)).longValue();
+    long viewport = ((Number) widths.get(1)).longValue();
+    assertTrue(scroll <= viewport, "import page scrolls sideways: " + scroll + " > " + viewport);
+    WebElement example = driver.findElement(By.cssSelector("pre.example"));
+    assertEquals("0", example.getAttribute("tabindex"));
+    assertEquals("Voorbeeld van een bestand", example.getAttribute("aria-label"));
+    A11yChecks.assertNone(driver, "import page on a phone");
   }
 
   @Test
