@@ -39,8 +39,6 @@ public final class MarkImport {
   /** Marks per transaction (rounded up to a whole day), so each commit leaves figures right. */
   static final int CHUNK_MARKS = 25_000;
 
-  private static final int JDBC_BATCH = 5_000;
-
   private final Database db;
   private final Memberships memberships;
   private final Clock clock;
