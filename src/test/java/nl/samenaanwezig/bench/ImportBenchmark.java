@@ -46,9 +46,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Importing 1,000,000 marks (250 students x 4,000 lessons: 500 school days of 8 lessons) in our CSV
  * format into one course on an on-disk embedded Derby, then the same file again (nothing changes)
- * and once more with 1% of the marks changed. Run with {@code mvn -Pbench test
- * -Dtest=ImportBenchmark} ({@code -Dbench.days=50} for a tenth); prints wall-clock and CPU time of
- * the importing thread (docs/import.md has the numbers).
+ * and once more with 1% of the marks changed, each written by a mentor as an upload is. Run with
+ * {@code mvn -Pbench test -Dtest=ImportBenchmark} ({@code -Dbench.days=50} for a tenth); prints
+ * wall-clock time, CPU time of the importing thread and of the whole JVM, and the load average
+ * (docs/benchmarks.md has the numbers).
  */
 @Tag("benchmark")
 class ImportBenchmark {
@@ -63,6 +64,7 @@ class ImportBenchmark {
     AppConfig config = new AppConfig(url, "", "", Optional.empty(), false, Duration.ofHours(8));
     try (Database db = Database.open(config)) {
       Course course = course(db);
+      long mentor = mentor(db, course);
       MarkImport imports = new MarkImport(db, new Memberships(db), Clock.systemUTC());
       byte[] file = csv(new Random(42), 0);
       byte[] changed = csv(new Random(42), 100);
@@ -70,9 +72,9 @@ class ImportBenchmark {
           "file: %,d bytes, %,d marks%n", file.length, STUDENTS * DAYS * LESSONS_PER_DAY);
 
       int marks = STUDENTS * DAYS * LESSONS_PER_DAY;
-      run("first import", imports, course, file, marks, 0, 0);
-      run("same file again", imports, course, file, 0, 0, marks);
-      run("1% changed", imports, course, changed, 0, marks / 100, marks - marks / 100);
+      run("first import", imports, course, mentor, file, marks, 0, 0);
+      run("same file again", imports, course, mentor, file, 0, 0, marks);
+      run("1% changed", imports, course, mentor, changed, 0, marks / 100, marks - marks / 100);
 
       assertEquals(marks, count(url, "SELECT COUNT(*) FROM mark"));
       assertEquals(marks + marks / 100, count(url, "SELECT COUNT(*) FROM mark_change"));
@@ -98,28 +100,35 @@ class ImportBenchmark {
       String what,
       MarkImport imports,
       Course course,
+      long mentor,
       byte[] file,
       int created,
       int changed,
       int unchanged) {
     var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    var os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    double loadBefore = os.getSystemLoadAverage();
     long start = System.nanoTime();
     long cpuStart = cpu.getCurrentThreadCpuTime();
+    long processStart = os.getProcessCpuTime();
     ImportBatch batch =
         imports.read(course, new ByteArrayInputStream(file), ImportOptions.defaults(false));
     long read = System.nanoTime();
     long cpuRead = cpu.getCurrentThreadCpuTime();
     assertEquals(0, batch.errorCount(), () -> batch.errors().toString());
     assertTrue(batch.importable(false));
-    MarkImport.Outcome outcome = imports.write(course, batch, null);
+    MarkImport.Outcome outcome = imports.write(course, batch, mentor);
     long written = System.nanoTime();
     long cpuWritten = cpu.getCurrentThreadCpuTime();
+    long processEnd = os.getProcessCpuTime();
     assertEquals(created, outcome.marksCreated());
     assertEquals(changed, outcome.marksChanged());
     assertEquals(unchanged, outcome.marksUnchanged());
     System.out.printf(
         "%-16s read+validate %6.2f s (cpu %6.2f), write %6.2f s (cpu %6.2f), total %6.2f s (cpu"
-            + " %6.2f); %,d new, %,d changed, %,d unchanged%n",
+            + " %6.2f, JVM %6.2f); %,d new, %,d changed, %,d unchanged; load %.1f -> %.1f%n",
         what,
         (read - start) / 1e9,
         (cpuRead - cpuStart) / 1e9,
@@ -127,9 +136,12 @@ class ImportBenchmark {
         (cpuWritten - cpuRead) / 1e9,
         (written - start) / 1e9,
         (cpuWritten - cpuStart) / 1e9,
+        (processEnd - processStart) / 1e9,
         outcome.marksCreated(),
         outcome.marksChanged(),
-        outcome.marksUnchanged());
+        outcome.marksUnchanged(),
+        loadBefore,
+        os.getSystemLoadAverage());
   }
 
   /** The file: every student in every lesson; {@code changedPerDay} marks differ per day. */
@@ -225,6 +237,24 @@ class ImportBenchmark {
             em.persist(new Member(c, p, Set.of(Role.STUDENT), Member.Source.ROSTER, Instant.now()));
           }
           return c;
+        });
+  }
+
+  /** A mentor of the course: the person an upload is registered by. */
+  private static long mentor(Database db, Course course) {
+    return db.tx(
+        em -> {
+          Person mentor = new Person(em.merge(course).platform(), "mentor");
+          em.persist(mentor);
+          em.persist(
+              new Member(
+                  em.merge(course),
+                  mentor,
+                  Set.of(Role.MENTOR),
+                  Member.Source.ROSTER,
+                  Instant.now()));
+          em.flush();
+          return mentor.id();
         });
   }
 

@@ -39,8 +39,6 @@ public final class MarkImport {
   /** Marks per transaction (rounded up to a whole day), so each commit leaves figures right. */
   static final int CHUNK_MARKS = 25_000;
 
-  private static final int JDBC_BATCH = 5_000;
-
   private final Database db;
   private final Memberships memberships;
   private final Clock clock;
@@ -90,6 +88,7 @@ public final class MarkImport {
     Timestamp now = Timestamp.from(started.truncatedTo(ChronoUnit.MILLIS));
     int[] order = batch.writeOrder();
     long[] lessonIds = new long[batch.lessonCount()];
+    boolean[] createdLessons = new boolean[batch.lessonCount()];
     Counts counts = new Counts();
     int from = 0;
     while (from < order.length) {
@@ -121,8 +120,8 @@ public final class MarkImport {
                       last,
                       byPersonId,
                       now);
-              lessonsChanged = chunk.lessons(lessonIds, counts);
-              written = chunk.marks(lessonIds, counts);
+              lessonsChanged = chunk.lessons(lessonIds, createdLessons, counts);
+              written = chunk.marks(lessonIds, createdLessons, counts);
             } catch (SQLException e) {
               throw new IllegalStateException("import of " + first + ".." + last + " failed", e);
             }
@@ -164,9 +163,6 @@ public final class MarkImport {
   /** An existing mark row. */
   private record StoredMark(long id, String category, int lateMinutes) {}
 
-  /** Lesson and student of a mark. */
-  private record MarkKey(long lessonId, long personId) {}
-
   /** The marks of whole days, written in one transaction on one connection. */
   private record Chunk(
       Connection c,
@@ -181,7 +177,7 @@ public final class MarkImport {
       Timestamp now) {
 
     /** Inserts new lessons, updates changed times; true when something was written. */
-    boolean lessons(long[] lessonIds, Counts counts) throws SQLException {
+    boolean lessons(long[] lessonIds, boolean[] createdLessons, Counts counts) throws SQLException {
       Map<String, StoredLesson> stored = storedLessons();
       int updates = 0;
       try (PreparedStatement insert =
@@ -241,10 +237,12 @@ public final class MarkImport {
           previous = -1;
           for (int i = from; i < to; i++) {
             int index = batch.markLesson(order[i]);
-            if (index != previous) {
-              previous = index;
-              lessonIds[index] = created.get(batch.lesson(index).externalId()).id();
+            String externalId = batch.lesson(index).externalId();
+            if (index != previous && !stored.containsKey(externalId)) {
+              lessonIds[index] = created.get(externalId).id();
+              createdLessons[index] = true;
             }
+            previous = index;
           }
         }
         return inserts + updates > 0;
@@ -282,19 +280,21 @@ public final class MarkImport {
     record Written(int created, List<LessonRegister.DayChange> changes) {}
 
     /**
-     * Inserts new marks, then their first history rows, and updates changed marks with a history
-     * row each.
+     * Inserts new marks (many rows per statement), then their first history rows in SQL per lesson,
+     * and updates changed marks with a history row each. Marks come grouped by lesson; only lessons
+     * that existed before this chunk are read, one at a time through the {@code mark_unique} index
+     * (a lesson created in this chunk has no marks yet: a course's first import reads nothing).
      */
-    Written marks(long[] lessonIds, Counts counts) throws SQLException {
-      Map<MarkKey, StoredMark> stored = storedMarks();
+    Written marks(long[] lessonIds, boolean[] createdLessons, Counts counts) throws SQLException {
       String via = batch.source().name();
-      int[] created = new int[to - from];
       int createdCount = 0;
       List<LessonRegister.DayChange> changes = new ArrayList<>();
-      try (PreparedStatement insert =
+      List<Long> lessonsWithNewMarks = new ArrayList<>();
+      List<Long> existingLessonsWithNewMarks = new ArrayList<>();
+      try (NewMarks inserts = new NewMarks(c, via, by, now);
+          PreparedStatement existing =
               c.prepareStatement(
-                  "INSERT INTO mark (lesson_id, person_id, category, late_minutes, registered_by,"
-                      + " registered_via, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                  "SELECT id, person_id, category, late_minutes FROM mark WHERE lesson_id = ?");
           PreparedStatement update =
               c.prepareStatement(
                   "UPDATE mark SET category = ?, late_minutes = ?, registered_by = ?,"
@@ -304,86 +304,103 @@ public final class MarkImport {
                   "INSERT INTO mark_change (mark_id, old_category, old_late_minutes,"
                       + " new_category, new_late_minutes, changed_by, changed_via, changed_at)"
                       + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-        for (int i = from; i < to; i++) {
-          int mark = order[i];
-          long lessonId = lessonIds[batch.markLesson(mark)];
-          long personId = batch.markPerson(mark);
-          MarkCategory category = batch.markCategory(mark);
-          int late = batch.markLate(mark);
-          StoredMark before = stored.isEmpty() ? null : stored.get(new MarkKey(lessonId, personId));
-          if (before == null) {
-            insert.setLong(1, lessonId);
-            insert.setLong(2, personId);
-            insert.setString(3, category.name());
-            insert.setInt(4, late);
-            setPerson(insert, 5);
-            insert.setString(6, via);
-            insert.setTimestamp(7, now);
-            insert.addBatch();
-            created[createdCount++] = mark;
-            if (createdCount % JDBC_BATCH == 0) {
-              insert.executeBatch();
-            }
-          } else if (before.category().equals(category.name()) && before.lateMinutes() == late) {
-            counts.marksUnchanged++;
-          } else {
-            update.setString(1, category.name());
-            update.setInt(2, late);
-            setPerson(update, 3);
-            update.setString(4, via);
-            update.setTimestamp(5, now);
-            update.setLong(6, before.id());
-            update.addBatch();
-            history(history, before.id(), before.category(), before.lateMinutes(), category, late);
-            ImportBatch.FileLesson lesson = batch.lesson(batch.markLesson(mark));
-            changes.add(
-                new LessonRegister.DayChange(
-                    personId,
-                    lesson.date(),
-                    lesson.minutes(),
-                    new Mark.Entry(MarkCategory.valueOf(before.category()), before.lateMinutes()),
-                    new Mark.Entry(category, late)));
+        int i = from;
+        while (i < to) {
+          int lessonIndex = batch.markLesson(order[i]);
+          int end = i;
+          while (end < to && batch.markLesson(order[end]) == lessonIndex) {
+            end++;
           }
+          long lessonId = lessonIds[lessonIndex];
+          Map<Long, StoredMark> stored =
+              createdLessons[lessonIndex] ? Map.of() : storedMarks(existing, lessonId);
+          int createdBefore = createdCount;
+          for (int k = i; k < end; k++) {
+            int mark = order[k];
+            long personId = batch.markPerson(mark);
+            MarkCategory category = batch.markCategory(mark);
+            int late = batch.markLate(mark);
+            StoredMark before = stored.get(personId);
+            if (before == null) {
+              inserts.add(lessonId, personId, category, late);
+              createdCount++;
+            } else if (before.category().equals(category.name()) && before.lateMinutes() == late) {
+              counts.marksUnchanged++;
+            } else {
+              update.setString(1, category.name());
+              update.setInt(2, late);
+              setPerson(update, 3);
+              update.setString(4, via);
+              update.setTimestamp(5, now);
+              update.setLong(6, before.id());
+              update.addBatch();
+              history(
+                  history, before.id(), before.category(), before.lateMinutes(), category, late);
+              ImportBatch.FileLesson lesson = batch.lesson(lessonIndex);
+              changes.add(
+                  new LessonRegister.DayChange(
+                      personId,
+                      lesson.date(),
+                      lesson.minutes(),
+                      new Mark.Entry(MarkCategory.valueOf(before.category()), before.lateMinutes()),
+                      new Mark.Entry(category, late)));
+            }
+          }
+          if (createdCount > createdBefore) {
+            (createdLessons[lessonIndex] ? lessonsWithNewMarks : existingLessonsWithNewMarks)
+                .add(lessonId);
+          }
+          i = end;
         }
-        insert.executeBatch();
+        inserts.flush();
         update.executeBatch();
-        if (createdCount > 0) {
-          // The new marks' ids, read back with the same (index) plan as the marks before.
-          Map<MarkKey, StoredMark> withIds = storedMarks();
-          for (int i = 0; i < createdCount; i++) {
-            int mark = created[i];
-            long id =
-                withIds
-                    .get(new MarkKey(lessonIds[batch.markLesson(mark)], batch.markPerson(mark)))
-                    .id();
-            history(history, id, null, null, batch.markCategory(mark), batch.markLate(mark));
-            if ((i + 1) % JDBC_BATCH == 0) {
-              history.executeBatch();
-            }
-          }
-        }
         history.executeBatch();
       }
+      firstHistory(lessonsWithNewMarks, false);
+      firstHistory(existingLessonsWithNewMarks, true);
       counts.marksCreated += createdCount;
       counts.marksChanged += changes.size();
       return new Written(createdCount, changes);
+    }
+
+    /**
+     * Writes the first history row (who registered what, when) of every new mark of these lessons
+     * in SQL, straight from the marks. In a lesson that had marks before, only marks without
+     * history are new: every mark gets its first history row in the transaction that creates it.
+     */
+    private void firstHistory(List<Long> lessons, boolean onlyWithoutHistory) throws SQLException {
+      if (lessons.isEmpty()) {
+        return;
+      }
+      try (PreparedStatement first =
+          c.prepareStatement(
+              "INSERT INTO mark_change (mark_id, old_category, old_late_minutes, new_category,"
+                  + " new_late_minutes, changed_by, changed_via, changed_at)"
+                  + " SELECT m.id, CAST(NULL AS VARCHAR(24)), CAST(NULL AS INTEGER), m.category,"
+                  + " m.late_minutes, m.registered_by, m.registered_via, m.registered_at"
+                  + " FROM mark m WHERE m.lesson_id = ?"
+                  + (onlyWithoutHistory
+                      ? " AND NOT EXISTS (SELECT 1 FROM mark_change h WHERE h.mark_id = m.id)"
+                      : ""))) {
+        for (long lesson : lessons) {
+          first.setLong(1, lesson);
+          first.addBatch();
+        }
+        first.executeBatch();
+      }
     }
 
     private void history(
         PreparedStatement history,
         long markId,
         String oldCategory,
-        Integer oldLate,
+        int oldLate,
         MarkCategory category,
         int late)
         throws SQLException {
       history.setLong(1, markId);
       history.setString(2, oldCategory);
-      if (oldLate == null) {
-        history.setNull(3, Types.INTEGER);
-      } else {
-        history.setInt(3, oldLate);
-      }
+      history.setInt(3, oldLate);
       history.setString(4, category.name());
       history.setInt(5, late);
       setPerson(history, 6);
@@ -392,23 +409,14 @@ public final class MarkImport {
       history.addBatch();
     }
 
-    private Map<MarkKey, StoredMark> storedMarks() throws SQLException {
-      Map<MarkKey, StoredMark> stored = new HashMap<>();
-      try (PreparedStatement q =
-          c.prepareStatement(
-              "SELECT m.id, m.lesson_id, m.person_id, m.category, m.late_minutes"
-                  + " FROM mark m JOIN lesson l ON m.lesson_id = l.id"
-                  + " WHERE l.course_id = ? AND l.source = ? AND l.lesson_date BETWEEN ? AND ?")) {
-        q.setLong(1, courseId);
-        q.setString(2, batch.source().name());
-        q.setDate(3, Date.valueOf(first));
-        q.setDate(4, Date.valueOf(last));
-        try (ResultSet rs = q.executeQuery()) {
-          while (rs.next()) {
-            stored.put(
-                new MarkKey(rs.getLong(2), rs.getLong(3)),
-                new StoredMark(rs.getLong(1), rs.getString(4), rs.getInt(5)));
-          }
+    /** The marks of one lesson by student. */
+    private static Map<Long, StoredMark> storedMarks(PreparedStatement q, long lessonId)
+        throws SQLException {
+      Map<Long, StoredMark> stored = new HashMap<>();
+      q.setLong(1, lessonId);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          stored.put(rs.getLong(2), new StoredMark(rs.getLong(1), rs.getString(3), rs.getInt(4)));
         }
       }
       return stored;
