@@ -4,16 +4,21 @@ import jakarta.persistence.EntityManager;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import nl.samenaanwezig.db.Database;
 import nl.samenaanwezig.lti.Course;
 
 /**
- * The figures of a class page, computed in one SQL aggregation over {@code presence_day} per
- * course: presence this week, in the last four school weeks and this school year, unexcused minutes
- * in the last four school weeks, lateness this school year, and weekly presence for the sparkline.
+ * The figures of a class page, computed in two SQL aggregations over {@code presence_day} per
+ * course (per school week shown, and the school year): presence this week, in the last four school
+ * weeks and this school year, unexcused minutes in the last four school weeks, lateness this school
+ * year, and weekly presence for the sparkline.
  */
 public final class ClassFigures {
   public static final int SPARK_WEEKS = 10;
@@ -58,89 +63,115 @@ public final class ClassFigures {
     for (int i = SPARK_WEEKS - 1; i >= 0; i--) {
       spark.add(new SchoolCalendar.Week(thisWeek.monday().minusWeeks(i)));
     }
-    LocalDate from = yearStart;
-    for (SchoolCalendar.Week w : fourWeeks) {
+    // Each school week the page shows (the sparkline's and the last four school weeks) is one
+    // bucket: the database sums every student's days per bucket, the year in a second query. One
+    // CASE per figure and week made Derby evaluate some sixty conditions per row (most of a page
+    // view's time); a join on the week's dates costs one comparison per row and week.
+    Map<LocalDate, Integer> bucketOf = new LinkedHashMap<>();
+    List<SchoolCalendar.Week> buckets = new ArrayList<>();
+    for (SchoolCalendar.Week w : concat(spark, fourWeeks)) {
+      if (!bucketOf.containsKey(w.monday())) {
+        bucketOf.put(w.monday(), buckets.size());
+        buckets.add(w);
+      }
+    }
+    Map<Long, long[][]> perWeek = new HashMap<>();
+    StringBuilder weeks = new StringBuilder();
+    List<Object> params = new ArrayList<>();
+    for (int i = 0; i < buckets.size(); i++) {
+      SchoolCalendar.Week w = buckets.get(i);
+      weeks
+          .append(i == 0 ? "" : ", ")
+          .append("(")
+          .append(i)
+          .append(", CAST(? AS DATE), CAST(? AS DATE))");
+      params.add(Date.valueOf(w.monday()));
+      params.add(Date.valueOf(min(w.sunday(), today)));
+    }
+    params.add(course.id());
+    LocalDate from = today;
+    for (SchoolCalendar.Week w : buckets) {
       from = w.monday().isBefore(from) ? w.monday() : from;
     }
-    from = spark.get(0).monday().isBefore(from) ? spark.get(0).monday() : from;
-
-    StringBuilder sql = new StringBuilder("SELECT person_id");
-    List<Object> params = new ArrayList<>();
-    // week
-    sum(sql, params, "scheduled_minutes", range(thisWeek.monday(), today));
-    sum(sql, params, "attended_minutes", range(thisWeek.monday(), today));
-    // four school weeks
-    sum(sql, params, "scheduled_minutes", weeks(fourWeeks, today));
-    sum(sql, params, "attended_minutes", weeks(fourWeeks, today));
-    sum(sql, params, "unexcused_minutes", weeks(fourWeeks, today));
-    // school year
-    sum(sql, params, "scheduled_minutes", range(yearStart, today));
-    sum(sql, params, "attended_minutes", range(yearStart, today));
-    sum(sql, params, "late_count", range(yearStart, today));
-    for (SchoolCalendar.Week w : spark) {
-      sum(sql, params, "scheduled_minutes", range(w.monday(), min(w.sunday(), today)));
-      sum(sql, params, "attended_minutes", range(w.monday(), min(w.sunday(), today)));
-    }
-    sql.append(" FROM presence_day WHERE course_id = ? AND day BETWEEN ? AND ? GROUP BY person_id");
-    params.add(course.id());
     params.add(Date.valueOf(from));
     params.add(Date.valueOf(today));
-
-    var query = em.createNativeQuery(sql.toString());
-    for (int i = 0; i < params.size(); i++) {
-      query.setParameter(i + 1, params.get(i));
+    for (Object[] r :
+        rows(
+            em,
+            "SELECT d.person_id, w.k, SUM(d.scheduled_minutes), SUM(d.attended_minutes),"
+                + " SUM(d.unexcused_minutes) FROM presence_day d JOIN (VALUES "
+                + weeks
+                + ") AS w (k, first_day, last_day) ON d.day BETWEEN w.first_day AND w.last_day"
+                + " WHERE d.course_id = ? AND d.day BETWEEN ? AND ? GROUP BY d.person_id, w.k",
+            params)) {
+      long[][] sums = perWeek.computeIfAbsent(n(r[0]), k -> new long[buckets.size()][3]);
+      long[] week = sums[(int) n(r[1])];
+      week[0] = n(r[2]);
+      week[1] = n(r[3]);
+      week[2] = n(r[4]);
     }
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = query.getResultList();
+    Map<Long, long[]> perYear = new HashMap<>();
+    for (Object[] r :
+        rows(
+            em,
+            "SELECT person_id, SUM(scheduled_minutes), SUM(attended_minutes), SUM(late_count)"
+                + " FROM presence_day WHERE course_id = ? AND day BETWEEN ? AND ?"
+                + " GROUP BY person_id",
+            List.of(course.id(), Date.valueOf(yearStart), Date.valueOf(today)))) {
+      perYear.put(n(r[0]), new long[] {n(r[1]), n(r[2]), n(r[3])});
+    }
+
+    long[][] noWeeks = new long[buckets.size()][3];
+    long[] noYear = new long[3];
     Map<Long, StudentFigures> figures = new HashMap<>();
-    for (Object[] r : rows) {
-      long person = ((Number) r[0]).longValue();
+    Set<Long> people = new HashSet<>(perWeek.keySet());
+    people.addAll(perYear.keySet());
+    for (long person : people) {
+      long[][] sums = perWeek.getOrDefault(person, noWeeks);
+      long[] year = perYear.getOrDefault(person, noYear);
       List<PresenceRate> weekly = new ArrayList<>();
-      for (int i = 0; i < SPARK_WEEKS; i++) {
-        weekly.add(new PresenceRate(n(r[10 + 2 * i]), n(r[9 + 2 * i])));
+      for (SchoolCalendar.Week w : spark) {
+        long[] s = sums[bucketOf.get(w.monday())];
+        weekly.add(new PresenceRate(s[1], s[0]));
       }
+      long scheduled = 0;
+      long attended = 0;
+      long unexcused = 0;
+      for (SchoolCalendar.Week w : fourWeeks) {
+        long[] s = sums[bucketOf.get(w.monday())];
+        scheduled += s[0];
+        attended += s[1];
+        unexcused += s[2];
+      }
+      long[] week = sums[bucketOf.get(thisWeek.monday())];
       figures.put(
           person,
           new StudentFigures(
               person,
-              new PresenceRate(n(r[2]), n(r[1])),
-              new PresenceRate(n(r[4]), n(r[3])),
-              new PresenceRate(n(r[7]), n(r[6])),
-              n(r[5]),
-              n(r[8]),
+              new PresenceRate(week[1], week[0]),
+              new PresenceRate(attended, scheduled),
+              new PresenceRate(year[1], year[0]),
+              unexcused,
+              year[2],
               weekly));
     }
     return figures;
   }
 
-  /** A SQL condition on {@code day} with its parameters. */
-  private record Condition(String sql, List<Object> params) {}
-
-  private static Condition range(LocalDate from, LocalDate to) {
-    return new Condition("day BETWEEN ? AND ?", List.of(Date.valueOf(from), Date.valueOf(to)));
+  private static <T> List<T> concat(Collection<T> a, Collection<T> b) {
+    List<T> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
-  private static Condition weeks(List<SchoolCalendar.Week> weeks, LocalDate today) {
-    if (weeks.isEmpty()) {
-      return new Condition("1 = 0", List.of());
+  private static List<Object[]> rows(EntityManager em, String sql, List<Object> params) {
+    var query = em.createNativeQuery(sql);
+    for (int i = 0; i < params.size(); i++) {
+      query.setParameter(i + 1, params.get(i));
     }
-    List<String> parts = new ArrayList<>();
-    List<Object> params = new ArrayList<>();
-    for (SchoolCalendar.Week w : weeks) {
-      parts.add("day BETWEEN ? AND ?");
-      params.add(Date.valueOf(w.monday()));
-      params.add(Date.valueOf(min(w.sunday(), today)));
-    }
-    return new Condition("(" + String.join(" OR ", parts) + ")", params);
-  }
-
-  private static void sum(StringBuilder sql, List<Object> params, String column, Condition c) {
-    sql.append(", SUM(CASE WHEN ")
-        .append(c.sql())
-        .append(" THEN ")
-        .append(column)
-        .append(" ELSE 0 END)");
-    params.addAll(c.params());
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = query.getResultList();
+    return rows;
   }
 
   private static LocalDate min(LocalDate a, LocalDate b) {

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,6 +95,14 @@ public final class BuddyBook {
         .getResultList()
         .forEach(
             c -> entries.computeIfAbsent(c.buddy().id(), k -> new ArrayList<>()).add(c.entry()));
+    return overview(birth, buddies, entries, day);
+  }
+
+  private static Overview overview(
+      Optional<BirthDate> birth,
+      List<Buddy> buddies,
+      Map<Long, List<ConsentHistory.Entry>> entries,
+      LocalDate day) {
     List<BuddyState> states = new ArrayList<>();
     for (Buddy b : buddies) {
       states.add(state(b, new ConsentHistory(entries.getOrDefault(b.id(), List.of())), birth, day));
@@ -129,17 +138,44 @@ public final class BuddyBook {
   public Map<Long, Summary> summaries(long courseId, LocalDate day, Actor reader) {
     return db.tx(
         em -> {
-          List<Long> ids =
-              em.createQuery(
-                      "select distinct b.student.id from Buddy b, Member m"
-                          + " where m.person = b.student and m.course.id = :c and m.active = true"
-                          + " and b.removedAt is null",
-                      Long.class)
-                  .setParameter("c", courseId)
-                  .getResultList();
+          // Three queries for the whole class (buddies, consents, birth dates), not three per
+          // student: the page shows this on every view.
+          Map<Long, List<Buddy>> buddies = new LinkedHashMap<>();
+          em.createQuery(
+                  "select b from Buddy b, Member m"
+                      + " where m.person = b.student and m.course.id = :c and m.active = true"
+                      + " and b.removedAt is null order by b.createdAt, b.id",
+                  Buddy.class)
+              .setParameter("c", courseId)
+              .getResultList()
+              .forEach(
+                  b -> buddies.computeIfAbsent(b.student().id(), k -> new ArrayList<>()).add(b));
+          List<Long> ids = new ArrayList<>(buddies.keySet());
+          Map<Long, List<ConsentHistory.Entry>> entries = new HashMap<>();
+          em.createQuery(
+                  "select c from Consent c, Member m"
+                      + " where m.person = c.buddy.student and m.course.id = :c"
+                      + " and m.active = true and c.buddy.removedAt is null",
+                  Consent.class)
+              .setParameter("c", courseId)
+              .getResultList()
+              .forEach(
+                  c ->
+                      entries
+                          .computeIfAbsent(c.buddy().id(), k -> new ArrayList<>())
+                          .add(c.entry()));
+          Map<Long, Optional<BirthDate>> births = new HashMap<>();
+          if (!ids.isEmpty()) {
+            em.createQuery(
+                    "select p from StudentProfile p where p.personId in :ids", StudentProfile.class)
+                .setParameter("ids", ids)
+                .getResultList()
+                .forEach(p -> births.put(p.personId(), p.birthDate()));
+          }
           Map<Long, Summary> result = new HashMap<>();
           for (long id : ids) {
-            Overview o = overview(em, id, day);
+            Overview o =
+                overview(births.getOrDefault(id, Optional.empty()), buddies.get(id), entries, day);
             int reachable = (int) o.buddies().stream().filter(BuddyState::reachable).count();
             result.put(
                 id, new Summary(o.buddies().size(), reachable, o.needsConsentAfterEighteen()));
