@@ -53,9 +53,10 @@ public class AfterTalkResource {
       @PathParam("courseId") long courseId,
       @PathParam("meetingId") long meetingId,
       MultivaluedMap<String, String> form) {
-    Session session = sessions.require(request);
-    Course course = Views.mentorCourse(memberships, session, courseId);
-    Meeting m = meetings.inCourse(courseId, meetingId).orElseThrow(NotFoundException::new);
+    Talk talk = talk(courseId, meetingId);
+    Session session = talk.session();
+    Course course = talk.course();
+    Meeting m = talk.meeting();
     Locale l = session.locale();
     Optional<MeetingStatus> status =
         Views.parseEnum(MeetingStatus.class, Views.text(form, "status"))
@@ -86,9 +87,10 @@ public class AfterTalkResource {
       @PathParam("courseId") long courseId,
       @PathParam("meetingId") long meetingId,
       MultivaluedMap<String, String> form) {
-    Session session = sessions.require(request);
-    Course course = Views.mentorCourse(memberships, session, courseId);
-    Meeting m = meetings.inCourse(courseId, meetingId).orElseThrow(NotFoundException::new);
+    Talk talk = talk(courseId, meetingId);
+    Session session = talk.session();
+    Course course = talk.course();
+    Meeting m = talk.meeting();
     String body = Views.text(form, "body");
     Optional<MeetingNote.Visibility> visibility =
         Views.parseEnum(MeetingNote.Visibility.class, Views.text(form, "visibility"));
@@ -113,9 +115,10 @@ public class AfterTalkResource {
       @PathParam("courseId") long courseId,
       @PathParam("meetingId") long meetingId,
       MultivaluedMap<String, String> form) {
-    Session session = sessions.require(request);
-    Course course = Views.mentorCourse(memberships, session, courseId);
-    Meeting m = meetings.inCourse(courseId, meetingId).orElseThrow(NotFoundException::new);
+    Talk talk = talk(courseId, meetingId);
+    Session session = talk.session();
+    Course course = talk.course();
+    Meeting m = talk.meeting();
     Locale l = session.locale();
     String body = Views.text(form, "body");
     Optional<Who> owner = Views.parseEnum(Who.class, Views.text(form, "owner"));
@@ -146,13 +149,21 @@ public class AfterTalkResource {
       @PathParam("courseId") long courseId,
       @PathParam("meetingId") long meetingId,
       @PathParam("agreementId") long agreementId) {
-    Session session = sessions.require(request);
-    Views.mentorCourse(memberships, session, courseId);
-    Meeting m = meetings.inCourse(courseId, meetingId).orElseThrow(NotFoundException::new);
+    Meeting m = talk(courseId, meetingId).meeting();
     if (!outcomes.agreementDone(m.id(), agreementId)) {
       throw new NotFoundException();
     }
     return MeetingResource.back(m, "notice=agreement.done#agreements");
+  }
+
+  /** The signed-in mentor's talk in one of their courses; anything else is a 404. */
+  private record Talk(Session session, Course course, Meeting meeting) {}
+
+  private Talk talk(long courseId, long meetingId) {
+    Session session = sessions.require(request);
+    Course course = Views.mentorCourse(memberships, session, courseId);
+    Meeting m = meetings.inCourse(courseId, meetingId).orElseThrow(NotFoundException::new);
+    return new Talk(session, course, m);
   }
 
   private MeetingPage page() {
