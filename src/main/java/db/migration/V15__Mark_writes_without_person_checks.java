@@ -1,13 +1,7 @@
 package db.migration;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -19,40 +13,14 @@ import org.flywaydb.core.api.migration.Context;
  * it), and every writer takes the id from a signed-in person. The keys that carry the model (a
  * mark's lesson and student, a change's mark) stay.
  *
- * <p>In Java because V5 left these constraints unnamed: the generated names differ per database
- * (Derby {@code SQL…}, PostgreSQL {@code mark_registered_by_fkey}) and are read from the JDBC
- * metadata; the statement itself is standard SQL.
+ * <p>In Java because V5 left these constraints unnamed (see {@link ForeignKeys}).
  */
 public class V15__Mark_writes_without_person_checks extends BaseJavaMigration {
 
   @Override
   public void migrate(Context context) throws SQLException {
     Connection c = context.getConnection();
-    dropForeignKey(c, "mark", "registered_by");
-    dropForeignKey(c, "mark_change", "changed_by");
-  }
-
-  private static void dropForeignKey(Connection c, String table, String column)
-      throws SQLException {
-    DatabaseMetaData meta = c.getMetaData();
-    boolean upper = meta.storesUpperCaseIdentifiers();
-    String tableName = upper ? table.toUpperCase(Locale.ROOT) : table;
-    List<String> names = new ArrayList<>();
-    try (ResultSet keys = meta.getImportedKeys(null, c.getSchema(), tableName)) {
-      while (keys.next()) {
-        if (keys.getString("FKCOLUMN_NAME").equalsIgnoreCase(column)) {
-          names.add(keys.getString("FK_NAME"));
-        }
-      }
-    }
-    if (names.isEmpty()) {
-      throw new IllegalStateException("no foreign key on " + table + "." + column);
-    }
-    try (Statement s = c.createStatement()) {
-      for (String name : names) {
-        s.execute(
-            "ALTER TABLE " + table + " DROP CONSTRAINT \"" + name.replace("\"", "\"\"") + "\"");
-      }
-    }
+    ForeignKeys.drop(c, "mark", "registered_by");
+    ForeignKeys.drop(c, "mark_change", "changed_by");
   }
 }

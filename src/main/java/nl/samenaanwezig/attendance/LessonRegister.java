@@ -247,7 +247,6 @@ public final class LessonRegister {
     if (existing == null) {
       Mark mark = new Mark(lesson, student, entry, by, via, now);
       em.persist(mark);
-      em.persist(new MarkChange(mark, null, entry, by, via, now));
       deltas.merge(key, after, DayDelta::plus);
       return true;
     }

@@ -12,7 +12,10 @@ import java.util.Objects;
 import java.util.Optional;
 import nl.samenaanwezig.lti.Person;
 
-/** A student's mark for one lesson; every change is kept as a {@link MarkChange}. */
+/**
+ * A student's mark for one lesson, with who registered it last, how and when; every change is kept
+ * as a {@link MarkChange} that also holds the registration it replaced.
+ */
 @Entity
 public class Mark {
   @Id
@@ -76,7 +79,7 @@ public class Mark {
     if (entry.equals(entry())) {
       return Optional.empty();
     }
-    MarkChange change = new MarkChange(this, entry(), entry, by, via, at);
+    MarkChange change = new MarkChange(this, entry, by, via, at);
     apply(entry, by, via, at);
     return Optional.of(change);
   }
@@ -110,6 +113,10 @@ public class Mark {
 
   public Person registeredBy() {
     return registeredBy;
+  }
+
+  String registeredVia() {
+    return registeredVia;
   }
 
   public Instant registeredAt() {

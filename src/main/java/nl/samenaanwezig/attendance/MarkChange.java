@@ -11,7 +11,12 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import nl.samenaanwezig.lti.Person;
 
-/** One change of a mark: what it was, what it became, who changed it and when. */
+/**
+ * One change of a mark: what it was and who registered that (how, when), what it became and who
+ * changed it (how, when). A new mark has no change row: its first registration is on the mark until
+ * it changes, and then in the first change row. Rows written before V19 may be a first registration
+ * of their own ({@code old_category} null, no previous registration).
+ */
 @Entity
 @Table(name = "mark_change")
 public class MarkChange {
@@ -36,6 +41,16 @@ public class MarkChange {
   private int newLateMinutes;
 
   @ManyToOne
+  @JoinColumn(name = "old_by")
+  private Person oldBy;
+
+  @Column(name = "old_via")
+  private String oldVia;
+
+  @Column(name = "old_at")
+  private Instant oldAt;
+
+  @ManyToOne
   @JoinColumn(name = "changed_by")
   private Person changedBy;
 
@@ -47,11 +62,15 @@ public class MarkChange {
 
   protected MarkChange() {}
 
-  MarkChange(
-      Mark mark, Mark.Entry before, Mark.Entry after, Person by, Lesson.Source via, Instant at) {
+  /** The change of {@code mark} to {@code after}; call it before the mark takes the new value. */
+  MarkChange(Mark mark, Mark.Entry after, Person by, Lesson.Source via, Instant at) {
     this.mark = mark;
-    this.oldCategory = before == null ? null : before.category().name();
-    this.oldLateMinutes = before == null ? null : before.lateMinutes();
+    Mark.Entry before = mark.entry();
+    this.oldCategory = before.category().name();
+    this.oldLateMinutes = before.lateMinutes();
+    this.oldBy = mark.registeredBy();
+    this.oldVia = mark.registeredVia();
+    this.oldAt = mark.registeredAt();
     this.newCategory = after.category().name();
     this.newLateMinutes = after.lateMinutes();
     this.changedBy = by;

@@ -85,7 +85,18 @@ class LessonScreenTest {
     assertEquals(303, again.statusCode());
     assertEquals(
         1, tool.count("SELECT COUNT(*) FROM mark WHERE category = 'LATE' AND late_minutes = 10"));
-    assertEquals(1, tool.count("SELECT COUNT(*) FROM mark_change WHERE new_category = 'LATE'"));
+    assertEquals(0, tool.count("SELECT COUNT(*) FROM mark_change"), "nothing changed yet");
+
+    marks.put(studentField, "PRESENT");
+    marks.put(lateField, "");
+    assertEquals(303, mentor.postForm(screen.uri().toString(), marks).statusCode());
+    assertEquals(
+        1,
+        tool.count(
+            "SELECT COUNT(*) FROM mark_change WHERE old_category = 'LATE'"
+                + " AND old_late_minutes = 10 AND old_by IS NOT NULL AND old_via = 'MANUAL'"
+                + " AND old_at IS NOT NULL AND new_category = 'PRESENT' AND changed_by = old_by"),
+        "the change keeps the registration it replaced");
   }
 
   @Test

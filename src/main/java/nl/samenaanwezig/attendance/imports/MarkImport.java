@@ -160,8 +160,9 @@ public final class MarkImport {
   private record StoredLesson(
       long id, LocalTime start, LocalTime end, int scheduled, String group) {}
 
-  /** An existing mark row. */
-  private record StoredMark(long id, String category, int lateMinutes) {}
+  /** An existing mark row with its registration (who, how, when), which a change keeps. */
+  private record StoredMark(
+      long id, String category, int lateMinutes, Long by, String via, Timestamp at) {}
 
   /** The marks of whole days, written in one transaction on one connection. */
   private record Chunk(
@@ -280,30 +281,30 @@ public final class MarkImport {
     record Written(int created, List<LessonRegister.DayChange> changes) {}
 
     /**
-     * Inserts new marks (many rows per statement), then their first history rows in SQL per lesson,
-     * and updates changed marks with a history row each. Marks come grouped by lesson; only lessons
-     * that existed before this chunk are read, one at a time through the {@code mark_unique} index
-     * (a lesson created in this chunk has no marks yet: a course's first import reads nothing).
+     * Inserts new marks (many rows per statement; a new mark has no history row) and updates
+     * changed marks with a history row each, which keeps the registration it replaced. Marks come
+     * grouped by lesson; only lessons that existed before this chunk are read, one at a time
+     * through the {@code mark_unique} index (a lesson created in this chunk has no marks yet: a
+     * course's first import reads nothing).
      */
     Written marks(long[] lessonIds, boolean[] createdLessons, Counts counts) throws SQLException {
       String via = batch.source().name();
       int createdCount = 0;
       List<LessonRegister.DayChange> changes = new ArrayList<>();
-      List<Long> lessonsWithNewMarks = new ArrayList<>();
-      List<Long> existingLessonsWithNewMarks = new ArrayList<>();
       try (NewMarks inserts = new NewMarks(c, via, by, now);
           PreparedStatement existing =
               c.prepareStatement(
-                  "SELECT id, person_id, category, late_minutes FROM mark WHERE lesson_id = ?");
+                  "SELECT id, person_id, category, late_minutes, registered_by, registered_via,"
+                      + " registered_at FROM mark WHERE lesson_id = ?");
           PreparedStatement update =
               c.prepareStatement(
                   "UPDATE mark SET category = ?, late_minutes = ?, registered_by = ?,"
                       + " registered_via = ?, registered_at = ? WHERE id = ?");
           PreparedStatement history =
               c.prepareStatement(
-                  "INSERT INTO mark_change (mark_id, old_category, old_late_minutes,"
-                      + " new_category, new_late_minutes, changed_by, changed_via, changed_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                  "INSERT INTO mark_change (mark_id, old_category, old_late_minutes, old_by,"
+                      + " old_via, old_at, new_category, new_late_minutes, changed_by,"
+                      + " changed_via, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         int i = from;
         while (i < to) {
           int lessonIndex = batch.markLesson(order[i]);
@@ -314,7 +315,6 @@ public final class MarkImport {
           long lessonId = lessonIds[lessonIndex];
           Map<Long, StoredMark> stored =
               createdLessons[lessonIndex] ? Map.of() : storedMarks(existing, lessonId);
-          int createdBefore = createdCount;
           for (int k = i; k < end; k++) {
             int mark = order[k];
             long personId = batch.markPerson(mark);
@@ -334,8 +334,7 @@ public final class MarkImport {
               update.setTimestamp(5, now);
               update.setLong(6, before.id());
               update.addBatch();
-              history(
-                  history, before.id(), before.category(), before.lateMinutes(), category, late);
+              history(history, before, category, late);
               ImportBatch.FileLesson lesson = batch.lesson(lessonIndex);
               changes.add(
                   new LessonRegister.DayChange(
@@ -346,66 +345,35 @@ public final class MarkImport {
                       new Mark.Entry(category, late)));
             }
           }
-          if (createdCount > createdBefore) {
-            (createdLessons[lessonIndex] ? lessonsWithNewMarks : existingLessonsWithNewMarks)
-                .add(lessonId);
-          }
           i = end;
         }
         inserts.flush();
         update.executeBatch();
         history.executeBatch();
       }
-      firstHistory(lessonsWithNewMarks, false);
-      firstHistory(existingLessonsWithNewMarks, true);
       counts.marksCreated += createdCount;
       counts.marksChanged += changes.size();
       return new Written(createdCount, changes);
     }
 
-    /**
-     * Writes the first history row (who registered what, when) of every new mark of these lessons
-     * in SQL, straight from the marks. In a lesson that had marks before, only marks without
-     * history are new: every mark gets its first history row in the transaction that creates it.
-     */
-    private void firstHistory(List<Long> lessons, boolean onlyWithoutHistory) throws SQLException {
-      if (lessons.isEmpty()) {
-        return;
-      }
-      try (PreparedStatement first =
-          c.prepareStatement(
-              "INSERT INTO mark_change (mark_id, old_category, old_late_minutes, new_category,"
-                  + " new_late_minutes, changed_by, changed_via, changed_at)"
-                  + " SELECT m.id, CAST(NULL AS VARCHAR(24)), CAST(NULL AS INTEGER), m.category,"
-                  + " m.late_minutes, m.registered_by, m.registered_via, m.registered_at"
-                  + " FROM mark m WHERE m.lesson_id = ?"
-                  + (onlyWithoutHistory
-                      ? " AND NOT EXISTS (SELECT 1 FROM mark_change h WHERE h.mark_id = m.id)"
-                      : ""))) {
-        for (long lesson : lessons) {
-          first.setLong(1, lesson);
-          first.addBatch();
-        }
-        first.executeBatch();
-      }
-    }
-
     private void history(
-        PreparedStatement history,
-        long markId,
-        String oldCategory,
-        int oldLate,
-        MarkCategory category,
-        int late)
+        PreparedStatement history, StoredMark before, MarkCategory category, int late)
         throws SQLException {
-      history.setLong(1, markId);
-      history.setString(2, oldCategory);
-      history.setInt(3, oldLate);
-      history.setString(4, category.name());
-      history.setInt(5, late);
-      setPerson(history, 6);
-      history.setString(7, batch.source().name());
-      history.setTimestamp(8, now);
+      history.setLong(1, before.id());
+      history.setString(2, before.category());
+      history.setInt(3, before.lateMinutes());
+      if (before.by() == null) {
+        history.setNull(4, Types.BIGINT);
+      } else {
+        history.setLong(4, before.by());
+      }
+      history.setString(5, before.via());
+      history.setTimestamp(6, before.at());
+      history.setString(7, category.name());
+      history.setInt(8, late);
+      setPerson(history, 9);
+      history.setString(10, batch.source().name());
+      history.setTimestamp(11, now);
       history.addBatch();
     }
 
@@ -416,7 +384,17 @@ public final class MarkImport {
       q.setLong(1, lessonId);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
-          stored.put(rs.getLong(2), new StoredMark(rs.getLong(1), rs.getString(3), rs.getInt(4)));
+          long byId = rs.getLong(5);
+          Long by = rs.wasNull() ? null : byId;
+          stored.put(
+              rs.getLong(2),
+              new StoredMark(
+                  rs.getLong(1),
+                  rs.getString(3),
+                  rs.getInt(4),
+                  by,
+                  rs.getString(6),
+                  rs.getTimestamp(7)));
         }
       }
       return stored;

@@ -85,7 +85,11 @@ public record StudentExport(
   /** One attendance mark (category, never a diagnosis). */
   public record MarkData(LocalDate date, String course, String category, int lateMinutes) {}
 
-  /** An earlier version of a mark: what it was, what it became, who changed it and how. */
+  /**
+   * An earlier version of a mark: what it was and who registered that, how and when (empty where
+   * that registration has a history row of its own, as first registrations had before V19), what it
+   * became, who changed it, how and when.
+   */
   public record MarkChange(
       LocalDate lessonDate,
       String course,
@@ -95,7 +99,10 @@ public record StudentExport(
       int newLateMinutes,
       String changedBy,
       String via,
-      Instant at) {}
+      Instant at,
+      String oldBy,
+      String oldVia,
+      Instant oldAt) {}
 
   /** The legal rules the protocol applies (DUO, RMC, none), as a mentor set them. */
   public record LegalDuty(String duty, String recordedBy, Instant recordedAt) {}

@@ -37,11 +37,15 @@ final class StudentRecords {
         .orElse(null);
   }
 
-  /** Every change of one of the student's marks: what it was, what it became, who, when. */
+  /**
+   * Every change of one of the student's marks: what it was and who registered that, what it
+   * became, who changed it, how and when.
+   */
   List<StudentExport.MarkChange> markChanges(long studentId) {
     return rows(
             "SELECT l.lesson_date, l.course_id, c.old_category, c.old_late_minutes,"
-                + " c.new_category, c.new_late_minutes, c.changed_by, c.changed_via, c.changed_at"
+                + " c.new_category, c.new_late_minutes, c.changed_by, c.changed_via, c.changed_at,"
+                + " c.old_by, c.old_via, c.old_at"
                 + " FROM mark_change c JOIN mark m ON m.id = c.mark_id"
                 + " JOIN lesson l ON l.id = m.lesson_id WHERE m.person_id = ?"
                 + " ORDER BY c.changed_at, c.id",
@@ -58,7 +62,10 @@ final class StudentRecords {
                     ((Number) r[5]).intValue(),
                     person(r[6]),
                     str(r[7]),
-                    instant(r[8])))
+                    instant(r[8]),
+                    person(r[9]),
+                    str(r[10]),
+                    instant(r[11])))
         .toList();
   }
 
