@@ -68,6 +68,12 @@ final class PresenceDays {
   /**
    * Recomputes a course's rows for a period from the marks, in SQL (after a bulk import or a change
    * of the institution's category policy).
+   *
+   * <p>Both statements name the indexes Derby is to use ({@code --DERBY-PROPERTIES}, a comment to
+   * any other database): the period's lessons by course and date, then each lesson's marks through
+   * {@code mark_unique}, and the period's day rows by course and day. On a table that was nearly
+   * empty when its statistics were taken, Derby would otherwise scan the whole table, and a scan
+   * waits for every row another transaction has open, as a parallel import's other writer does.
    */
   static void rebuild(
       EntityManager em, long courseId, LocalDate from, LocalDate to, CategoryPolicy policy) {
@@ -101,7 +107,11 @@ final class PresenceDays {
                 + " SUM(CASE WHEN m.category = 'SICK' THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN m.category IN ('PRESENT', 'LATE') THEN 0 ELSE 1 END),"
                 + " SUM(CASE WHEN m.category = 'LUXURY' THEN 1 ELSE 0 END)"
-                + " FROM mark m JOIN lesson l ON m.lesson_id = l.id"
+                + " FROM --DERBY-PROPERTIES joinOrder=FIXED\n"
+                + " lesson l --DERBY-PROPERTIES index=LESSON_COURSE_DATE\n"
+                + " JOIN mark m --DERBY-PROPERTIES constraint=MARK_UNIQUE,"
+                + " joinStrategy=NESTEDLOOP\n"
+                + " ON m.lesson_id = l.id"
                 + " WHERE l.course_id = ? AND l.lesson_date BETWEEN ? AND ?"
                 + " GROUP BY l.course_id, m.person_id, l.lesson_date")
         .setParameter(1, courseId)

@@ -6,24 +6,28 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Time;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import nl.samenaanwezig.attendance.Lesson;
 import nl.samenaanwezig.attendance.LessonRegister;
 import nl.samenaanwezig.attendance.Mark;
 import nl.samenaanwezig.attendance.MarkCategory;
+import nl.samenaanwezig.attendance.NewDays;
+import nl.samenaanwezig.attendance.Policies;
 import nl.samenaanwezig.db.Database;
 import nl.samenaanwezig.lti.Course;
 import nl.samenaanwezig.lti.Memberships;
@@ -38,6 +42,15 @@ import nl.samenaanwezig.lti.Role;
 public final class MarkImport {
   /** Marks per transaction (rounded up to a whole day), so each commit leaves figures right. */
   static final int CHUNK_MARKS = 25_000;
+
+  /**
+   * Threads writing one import's chunks at once, at most one per processor: each chunk is CPU work
+   * in Derby (row and index maintenance), and chunks of different days touch different rows.
+   */
+  static final int WRITERS = Math.min(4, Runtime.getRuntime().availableProcessors());
+
+  /** Below this many chunks per writer a file is written by one thread. */
+  static final int MIN_CHUNKS_PER_WRITER = 2;
 
   private final Database db;
   private final Memberships memberships;
@@ -82,220 +95,229 @@ public final class MarkImport {
         });
   }
 
-  /** Writes the batch's valid marks; the caller checked {@link ImportBatch#importable}. */
+  /**
+   * Writes the batch's valid marks; the caller checked {@link ImportBatch#importable}. First the
+   * file's lessons, in one transaction ({@link FileLessons}); then the marks in chunks of whole
+   * days, one transaction each. A file of many chunks is written by {@link #WRITERS} threads at
+   * once, each taking a run of consecutive days, so that what one writer reads at the edge of its
+   * chunk belongs to its own next chunk or was committed long before. A chunk that loses a lock
+   * conflict anyway runs again ({@link Database#txRetryingConflicts}); a chunk that fails stops the
+   * writers before their next chunk and its error is thrown. What was committed stays, and
+   * importing the file again completes it.
+   */
   public Outcome write(Course course, ImportBatch batch, Long byPersonId) {
     Instant started = clock.instant();
     Timestamp now = Timestamp.from(started.truncatedTo(ChronoUnit.MILLIS));
-    int[] order = batch.writeOrder();
-    long[] lessonIds = new long[batch.lessonCount()];
-    boolean[] createdLessons = new boolean[batch.lessonCount()];
-    Counts counts = new Counts();
+    FileLessons.Written lessons =
+        db.txRetryingConflicts(
+            em -> {
+              FileLessons.Written written;
+              try {
+                written = FileLessons.write(em.unwrap(Connection.class), course.id(), batch, now);
+              } catch (SQLException e) {
+                throw new IllegalStateException("import of the lessons failed", e);
+              }
+              // A lesson with new times changes the figures of the marks it already has.
+              for (LocalDate day : written.changedDays()) {
+                LessonRegister.recomputeDays(em, course, day, day);
+              }
+              return written;
+            });
+    List<int[]> chunks = chunks(batch, batch.writeOrder());
+    int writers = Math.min(WRITERS, chunks.size() / MIN_CHUNKS_PER_WRITER);
+    List<Counts> counts = new ArrayList<>();
+    AtomicBoolean failed = new AtomicBoolean();
+    if (writers <= 1) {
+      counts.add(writeRun(course, batch, byPersonId, now, lessons, chunks, failed));
+    } else {
+      ExecutorService pool =
+          Executors.newFixedThreadPool(
+              writers,
+              r -> {
+                Thread t = new Thread(r, "import-writer-" + course.id());
+                t.setDaemon(true);
+                return t;
+              });
+      try {
+        List<Future<Counts>> runs = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+          List<int[]> run =
+              chunks.subList(chunks.size() * w / writers, chunks.size() * (w + 1) / writers);
+          runs.add(
+              pool.submit(
+                  () -> {
+                    try {
+                      return writeRun(course, batch, byPersonId, now, lessons, run, failed);
+                    } catch (RuntimeException e) {
+                      failed.set(true);
+                      throw e;
+                    }
+                  }));
+        }
+        RuntimeException error = null;
+        for (Future<Counts> run : runs) {
+          try {
+            counts.add(run.get());
+          } catch (ExecutionException e) {
+            RuntimeException cause =
+                e.getCause() instanceof RuntimeException r
+                    ? r
+                    : new IllegalStateException("import failed", e.getCause());
+            if (error == null) {
+              error = cause;
+            } else {
+              error.addSuppressed(cause);
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failed.set(true);
+            throw new IllegalStateException("import interrupted", e);
+          }
+        }
+        if (error != null) {
+          throw error;
+        }
+      } finally {
+        pool.shutdown();
+      }
+    }
+    Counts total = new Counts();
+    counts.forEach(total::add);
+    return new Outcome(
+        lessons.inserted(),
+        lessons.updated(),
+        total.marksCreated,
+        total.marksChanged,
+        total.marksUnchanged,
+        Duration.between(started, clock.instant()));
+  }
+
+  /** Chunks of about {@link #CHUNK_MARKS} marks in write order, rounded up to whole days. */
+  private static List<int[]> chunks(ImportBatch batch, int[] order) {
+    List<int[]> chunks = new ArrayList<>();
     int from = 0;
     while (from < order.length) {
       int to = from + 1;
-      LocalDate first = dateOf(batch, order[from]);
       while (to < order.length
           && (to - from < CHUNK_MARKS
               || dateOf(batch, order[to]).equals(dateOf(batch, order[to - 1])))) {
         to++;
       }
-      LocalDate last = dateOf(batch, order[to - 1]);
-      int chunkFrom = from;
-      int chunkTo = to;
-      db.run(
-          em -> {
-            boolean lessonsChanged;
-            Chunk.Written written;
-            try {
-              Connection c = em.unwrap(Connection.class);
-              Chunk chunk =
-                  new Chunk(
-                      c,
-                      course.id(),
-                      batch,
-                      order,
-                      chunkFrom,
-                      chunkTo,
-                      first,
-                      last,
-                      byPersonId,
-                      now);
-              lessonsChanged = chunk.lessons(lessonIds, createdLessons, counts);
-              written = chunk.marks(lessonIds, createdLessons, counts);
-            } catch (SQLException e) {
-              throw new IllegalStateException("import of " + first + ".." + last + " failed", e);
-            }
-            // New marks or new lesson times: recompute the days in SQL. Only changed marks (a
-            // re-import with a few corrections): add their differences instead.
-            if (lessonsChanged || written.created() > 0) {
-              LessonRegister.recomputeDays(em, course, first, last);
-            } else if (!written.changes().isEmpty()) {
-              LessonRegister.adjustDays(em, course, written.changes());
-            }
-          });
+      chunks.add(new int[] {from, to});
       from = to;
     }
-    return new Outcome(
-        counts.lessonsCreated,
-        counts.lessonsChanged,
-        counts.marksCreated,
-        counts.marksChanged,
-        counts.marksUnchanged,
-        Duration.between(started, clock.instant()));
+    return chunks;
+  }
+
+  /** Writes consecutive chunks, one transaction each, until done or a writer failed. */
+  private Counts writeRun(
+      Course course,
+      ImportBatch batch,
+      Long byPersonId,
+      Timestamp now,
+      FileLessons.Written lessons,
+      List<int[]> run,
+      AtomicBoolean failed) {
+    int[] order = batch.writeOrder();
+    Counts counts = new Counts();
+    for (int[] bounds : run) {
+      if (failed.get()) {
+        break;
+      }
+      Chunk.Written written =
+          db.txRetryingConflicts(
+              em -> {
+                Connection c = em.unwrap(Connection.class);
+                Chunk chunk = new Chunk(c, batch, order, bounds, byPersonId, now);
+                Chunk.Written w;
+                try {
+                  // Days without marks yet (a first import): sum the new marks' figures while
+                  // writing them instead of reading them back.
+                  NewDays days =
+                      NewDays.noneBetween(c, course.id(), chunk.first(), chunk.last())
+                          ? new NewDays(Policies.of(em, course.platform().institution().id()))
+                          : null;
+                  w = chunk.marks(lessons.ids(), lessons.created(), days);
+                  if (days != null && w.changes().isEmpty() && w.unchanged() == 0) {
+                    days.insert(c, course.id());
+                    return w;
+                  }
+                } catch (SQLException e) {
+                  throw new IllegalStateException(
+                      "import of " + chunk.first() + ".." + chunk.last() + " failed", e);
+                }
+                // New marks among others: recompute the days in SQL. Only changed marks (a
+                // re-import with a few corrections): add their differences instead.
+                if (w.created() > 0) {
+                  LessonRegister.recomputeDays(em, course, chunk.first(), chunk.last());
+                } else if (!w.changes().isEmpty()) {
+                  LessonRegister.adjustDays(em, course, w.changes());
+                }
+                return w;
+              });
+      counts.marksCreated += written.created();
+      counts.marksChanged += written.changes().size();
+      counts.marksUnchanged += written.unchanged();
+    }
+    return counts;
   }
 
   private static LocalDate dateOf(ImportBatch batch, int mark) {
     return batch.lesson(batch.markLesson(mark)).date();
   }
 
+  /** Marks written by one writer. */
   private static final class Counts {
-    int lessonsCreated;
-    int lessonsChanged;
     int marksCreated;
     int marksChanged;
     int marksUnchanged;
-  }
 
-  /** An existing lesson row. */
-  private record StoredLesson(
-      long id, LocalTime start, LocalTime end, int scheduled, String group) {}
+    void add(Counts other) {
+      marksCreated += other.marksCreated;
+      marksChanged += other.marksChanged;
+      marksUnchanged += other.marksUnchanged;
+    }
+  }
 
   /** An existing mark row with its registration (who, how, when), which a change keeps. */
   private record StoredMark(
       long id, String category, int lateMinutes, Long by, String via, Timestamp at) {}
 
-  /** The marks of whole days, written in one transaction on one connection. */
+  /** The marks of whole days ({@code bounds}: from, to in the write order), on one connection. */
   private record Chunk(
-      Connection c,
-      long courseId,
-      ImportBatch batch,
-      int[] order,
-      int from,
-      int to,
-      LocalDate first,
-      LocalDate last,
-      Long by,
-      Timestamp now) {
+      Connection c, ImportBatch batch, int[] order, int[] bounds, Long by, Timestamp now) {
 
-    /** Inserts new lessons, updates changed times; true when something was written. */
-    boolean lessons(long[] lessonIds, boolean[] createdLessons, Counts counts) throws SQLException {
-      Map<String, StoredLesson> stored = storedLessons();
-      int updates = 0;
-      try (PreparedStatement insert =
-              c.prepareStatement(
-                  "INSERT INTO lesson (course_id, lesson_date, start_time, end_time,"
-                      + " scheduled_minutes, group_name, source, external_id, created_at,"
-                      + " weekday) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-          PreparedStatement update =
-              c.prepareStatement(
-                  "UPDATE lesson SET start_time = ?, end_time = ?, scheduled_minutes = ?,"
-                      + " group_name = ? WHERE id = ?")) {
-        int inserts = 0;
-        int previous = -1;
-        for (int i = from; i < to; i++) {
-          int index = batch.markLesson(order[i]);
-          if (index == previous) {
-            continue;
-          }
-          previous = index;
-          ImportBatch.FileLesson lesson = batch.lesson(index);
-          StoredLesson row = stored.get(lesson.externalId());
-          if (row == null) {
-            insert.setLong(1, courseId);
-            insert.setDate(2, Date.valueOf(lesson.date()));
-            insert.setTime(3, Time.valueOf(lesson.start()));
-            insert.setTime(4, Time.valueOf(lesson.end()));
-            insert.setInt(5, lesson.minutes());
-            insert.setString(6, lesson.group());
-            insert.setString(7, batch.source().name());
-            insert.setString(8, lesson.externalId());
-            insert.setTimestamp(9, now);
-            insert.setShort(10, (short) lesson.date().getDayOfWeek().getValue());
-            insert.addBatch();
-            inserts++;
-            continue;
-          }
-          lessonIds[index] = row.id();
-          if (!row.start().equals(lesson.start())
-              || !row.end().equals(lesson.end())
-              || row.scheduled() != lesson.minutes()
-              || !Objects.equals(row.group(), lesson.group())) {
-            update.setTime(1, Time.valueOf(lesson.start()));
-            update.setTime(2, Time.valueOf(lesson.end()));
-            update.setInt(3, lesson.minutes());
-            update.setString(4, lesson.group());
-            update.setLong(5, row.id());
-            update.addBatch();
-            updates++;
-          }
-        }
-        update.executeBatch();
-        counts.lessonsChanged += updates;
-        if (inserts > 0) {
-          insert.executeBatch();
-          counts.lessonsCreated += inserts;
-          Map<String, StoredLesson> created = storedLessons();
-          previous = -1;
-          for (int i = from; i < to; i++) {
-            int index = batch.markLesson(order[i]);
-            String externalId = batch.lesson(index).externalId();
-            if (index != previous && !stored.containsKey(externalId)) {
-              lessonIds[index] = created.get(externalId).id();
-              createdLessons[index] = true;
-            }
-            previous = index;
-          }
-        }
-        return inserts + updates > 0;
-      }
+    LocalDate first() {
+      return dateOf(batch, order[bounds[0]]);
     }
 
-    private Map<String, StoredLesson> storedLessons() throws SQLException {
-      Map<String, StoredLesson> stored = new HashMap<>();
-      try (PreparedStatement q =
-          c.prepareStatement(
-              "SELECT id, external_id, start_time, end_time, scheduled_minutes, group_name"
-                  + " FROM lesson WHERE course_id = ? AND source = ?"
-                  + " AND lesson_date BETWEEN ? AND ?")) {
-        q.setLong(1, courseId);
-        q.setString(2, batch.source().name());
-        q.setDate(3, Date.valueOf(first));
-        q.setDate(4, Date.valueOf(last));
-        try (ResultSet rs = q.executeQuery()) {
-          while (rs.next()) {
-            stored.put(
-                rs.getString(2),
-                new StoredLesson(
-                    rs.getLong(1),
-                    rs.getTime(3).toLocalTime(),
-                    rs.getTime(4).toLocalTime(),
-                    rs.getInt(5),
-                    rs.getString(6)));
-          }
-        }
-      }
-      return stored;
+    LocalDate last() {
+      return dateOf(batch, order[bounds[1] - 1]);
     }
 
-    /** What {@link #marks} wrote: how many new marks, and each changed one. */
-    record Written(int created, List<LessonRegister.DayChange> changes) {}
+    /** What {@link #marks} wrote: how many new marks, each changed one, how many were equal. */
+    record Written(int created, List<LessonRegister.DayChange> changes, int unchanged) {}
 
     /**
      * Inserts new marks (many rows per statement; a new mark has no history row) and updates
      * changed marks with a history row each, which keeps the registration it replaced. Marks come
-     * grouped by lesson; only lessons that existed before this chunk are read, one at a time
-     * through the {@code mark_unique} index (a lesson created in this chunk has no marks yet: a
+     * grouped by lesson; only lessons that existed before this import are read, one at a time
+     * through the {@code mark_unique} index (a lesson this import created has no marks yet: a
      * course's first import reads nothing).
      */
-    Written marks(long[] lessonIds, boolean[] createdLessons, Counts counts) throws SQLException {
+    Written marks(long[] lessonIds, boolean[] createdLessons, NewDays days) throws SQLException {
       String via = batch.source().name();
       int createdCount = 0;
+      int unchanged = 0;
+      int from = bounds[0];
+      int to = bounds[1];
       List<LessonRegister.DayChange> changes = new ArrayList<>();
       try (NewMarks inserts = new NewMarks(c, via, by, now);
           PreparedStatement existing =
               c.prepareStatement(
                   "SELECT id, person_id, category, late_minutes, registered_by, registered_via,"
-                      + " registered_at FROM mark WHERE lesson_id = ?");
+                      + " registered_at FROM mark --DERBY-PROPERTIES constraint=MARK_UNIQUE\n"
+                      + " WHERE lesson_id = ?");
           PreparedStatement update =
               c.prepareStatement(
                   "UPDATE mark SET category = ?, late_minutes = ?, registered_by = ?,"
@@ -324,8 +346,12 @@ public final class MarkImport {
             if (before == null) {
               inserts.add(lessonId, personId, category, late);
               createdCount++;
+              if (days != null) {
+                ImportBatch.FileLesson lesson = batch.lesson(lessonIndex);
+                days.add(personId, lesson.date(), lesson.minutes(), category, late);
+              }
             } else if (before.category().equals(category.name()) && before.lateMinutes() == late) {
-              counts.marksUnchanged++;
+              unchanged++;
             } else {
               update.setString(1, category.name());
               update.setInt(2, late);
@@ -351,9 +377,7 @@ public final class MarkImport {
         update.executeBatch();
         history.executeBatch();
       }
-      counts.marksCreated += createdCount;
-      counts.marksChanged += changes.size();
-      return new Written(createdCount, changes);
+      return new Written(createdCount, changes, unchanged);
     }
 
     private void history(

@@ -189,8 +189,9 @@ public final class Exports {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
-                "SELECT l.lesson_date, l.course_id, m.category, m.late_minutes FROM mark m"
-                    + " JOIN lesson l ON l.id = m.lesson_id WHERE m.person_id = ?"
+                "SELECT l.lesson_date, l.course_id, m.category, m.late_minutes"
+                    + StudentRecords.MARKS_OF_STUDENT
+                    + " WHERE s.person_id = ?"
                     + " ORDER BY l.lesson_date, l.start_time")
             .setParameter(1, studentId)
             .getResultList();

@@ -20,6 +20,16 @@ import nl.samenaanwezig.lti.Person;
  * on those features' classes.
  */
 final class StudentRecords {
+  /**
+   * FROM of a student's marks ({@code m}, with {@code l} its lesson; the student is {@code
+   * s.person_id}), by way of their courses: a mark belongs to a member of its lesson's course
+   * (every writer checks that, and a membership is never deleted), and {@code mark} is indexed by
+   * lesson and student, not by student alone.
+   */
+  static final String MARKS_OF_STUDENT =
+      " FROM member s JOIN lesson l ON l.course_id = s.course_id"
+          + " JOIN mark m ON m.lesson_id = l.id AND m.person_id = s.person_id";
+
   private final EntityManager em;
   private final Map<Long, String> names = new HashMap<>();
   private final Map<Long, String> courses = new HashMap<>();
@@ -46,8 +56,8 @@ final class StudentRecords {
             "SELECT l.lesson_date, l.course_id, c.old_category, c.old_late_minutes,"
                 + " c.new_category, c.new_late_minutes, c.changed_by, c.changed_via, c.changed_at,"
                 + " c.old_by, c.old_via, c.old_at"
-                + " FROM mark_change c JOIN mark m ON m.id = c.mark_id"
-                + " JOIN lesson l ON l.id = m.lesson_id WHERE m.person_id = ?"
+                + MARKS_OF_STUDENT
+                + " JOIN mark_change c ON c.mark_id = m.id WHERE s.person_id = ?"
                 + " ORDER BY c.changed_at, c.id",
             studentId)
         .stream()

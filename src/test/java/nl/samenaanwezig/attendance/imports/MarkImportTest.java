@@ -196,6 +196,24 @@ class MarkImportTest {
     assertSameTables(atOnce, inTwo);
   }
 
+  @Test
+  void dayFiguresSummedWhileWritingEqualThoseRecomputedFromTheMarks() throws SQLException {
+    // A first import sums each new day's figures in Java as it writes the marks (NewDays); the
+    // class page must read the same rows as the SQL recomputation from the stored marks gives.
+    Course course = course();
+    write(course, file(null));
+    List<List<String>> summed = rows(PRESENCE, course);
+    assertEquals(20, summed.size(), "4 students x 5 days");
+    db.run(
+        em ->
+            LessonRegister.recomputeDays(
+                em,
+                em.find(Course.class, course.id()),
+                LocalDate.of(2026, 11, 16),
+                LocalDate.of(2026, 11, 20)));
+    assertEquals(summed, rows(PRESENCE, course));
+  }
+
   private static final String MARKS =
       "SELECT l.external_id, p.subject, m.category, m.late_minutes, m.registered_by,"
           + " m.registered_via, m.registered_at FROM mark m JOIN lesson l ON m.lesson_id = l.id"
