@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /** A student registers a buddy and gives consent on a phone, in real Chromium. */
@@ -105,6 +106,8 @@ class BuddyBrowserTest {
         .orElseThrow()
         .findElement(By.cssSelector("button[value=give]"))
         .click();
+    // The answer is the same page again: wait until the old one is gone, then for the new one.
+    Chrome.await(driver).until(ExpectedConditions.stalenessOf(card));
     Chrome.awaitPage(driver, tool.baseUrl(), "/me/buddies");
     assertEquals(
         "Je toestemming is opgeslagen.", driver.findElement(By.cssSelector("p.notice")).getText());
@@ -130,8 +133,11 @@ class BuddyBrowserTest {
     A11yChecks.assertNone(driver, "a student's buddies, the mentor's view");
   }
 
+  /** Submits the buddy form and waits until its page is gone (the answer may have its path). */
   private void submit() {
-    driver.findElement(By.cssSelector("form.buddy-form button[type=submit]")).click();
+    WebElement button = driver.findElement(By.cssSelector("form.buddy-form button[type=submit]"));
+    button.click();
+    Chrome.await(driver).until(ExpectedConditions.stalenessOf(button));
   }
 
   private void assertFitsWidth(String page) {
