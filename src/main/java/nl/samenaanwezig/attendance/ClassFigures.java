@@ -18,10 +18,14 @@ import nl.samenaanwezig.lti.Course;
  * The figures of a class page, computed in two SQL aggregations over {@code presence_day} per
  * course (per school week shown, and the school year): presence this week, in the last four school
  * weeks and this school year, unexcused minutes in the last four school weeks, lateness this school
- * year, and weekly presence for the sparkline.
+ * year, weekly presence for the sparkline, and presence in each of the last eight school weeks (for
+ * the page's good news, which compares the last four with the four before).
  */
 public final class ClassFigures {
   public static final int SPARK_WEEKS = 10;
+
+  /** How many of the last school weeks {@link StudentFigures#schoolWeeks()} holds. */
+  public static final int SCHOOL_WEEKS = 8;
 
   private final Database db;
 
@@ -29,7 +33,13 @@ public final class ClassFigures {
     this.db = db;
   }
 
-  /** One student's figures on {@code today}. */
+  /**
+   * One student's figures on {@code today}.
+   *
+   * @param weekly presence per calendar week of the sparkline, oldest first
+   * @param schoolWeeks presence per school week, the last {@value #SCHOOL_WEEKS} newest first
+   *     (fewer only when the school calendar has fewer)
+   */
   public record StudentFigures(
       long personId,
       PresenceRate week,
@@ -37,7 +47,8 @@ public final class ClassFigures {
       PresenceRate year,
       long unexcusedMinutesFourWeeks,
       long lateCountYear,
-      List<PresenceRate> weekly) {
+      List<PresenceRate> weekly,
+      List<PresenceRate> schoolWeeks) {
 
     public static StudentFigures empty(long personId) {
       List<PresenceRate> none = new ArrayList<>();
@@ -45,7 +56,7 @@ public final class ClassFigures {
         none.add(PresenceRate.NONE);
       }
       return new StudentFigures(
-          personId, PresenceRate.NONE, PresenceRate.NONE, PresenceRate.NONE, 0, 0, none);
+          personId, PresenceRate.NONE, PresenceRate.NONE, PresenceRate.NONE, 0, 0, none, List.of());
     }
   }
 
@@ -58,18 +69,19 @@ public final class ClassFigures {
     SchoolCalendar calendar = Holidays.of(em, course.platform().institution().id());
     LocalDate yearStart = SchoolCalendar.schoolYearStart(today);
     SchoolCalendar.Week thisWeek = SchoolCalendar.weekOf(today);
-    List<SchoolCalendar.Week> fourWeeks = calendar.lastSchoolWeeks(today, 4);
+    List<SchoolCalendar.Week> schoolWeeks = calendar.lastSchoolWeeks(today, SCHOOL_WEEKS);
+    List<SchoolCalendar.Week> fourWeeks = schoolWeeks.subList(0, Math.min(4, schoolWeeks.size()));
     List<SchoolCalendar.Week> spark = new ArrayList<>();
     for (int i = SPARK_WEEKS - 1; i >= 0; i--) {
       spark.add(new SchoolCalendar.Week(thisWeek.monday().minusWeeks(i)));
     }
-    // Each school week the page shows (the sparkline's and the last four school weeks) is one
-    // bucket: the database sums every student's days per bucket, the year in a second query. One
-    // CASE per figure and week made Derby evaluate some sixty conditions per row (most of a page
-    // view's time); a join on the week's dates costs one comparison per row and week.
+    // Each week the page shows (the sparkline's and the last eight school weeks) is one bucket: the
+    // database sums every student's days per bucket, the year in a second query. One CASE per
+    // figure and week made Derby evaluate some sixty conditions per row (most of a page view's
+    // time); a join on the week's dates costs one comparison per row and week.
     Map<LocalDate, Integer> bucketOf = new LinkedHashMap<>();
     List<SchoolCalendar.Week> buckets = new ArrayList<>();
-    for (SchoolCalendar.Week w : concat(spark, fourWeeks)) {
+    for (SchoolCalendar.Week w : concat(spark, schoolWeeks)) {
       if (!bucketOf.containsKey(w.monday())) {
         bucketOf.put(w.monday(), buckets.size());
         buckets.add(w);
@@ -143,6 +155,11 @@ public final class ClassFigures {
         attended += s[1];
         unexcused += s[2];
       }
+      List<PresenceRate> perSchoolWeek = new ArrayList<>();
+      for (SchoolCalendar.Week w : schoolWeeks) {
+        long[] s = sums[bucketOf.get(w.monday())];
+        perSchoolWeek.add(new PresenceRate(s[1], s[0]));
+      }
       long[] week = sums[bucketOf.get(thisWeek.monday())];
       figures.put(
           person,
@@ -153,7 +170,8 @@ public final class ClassFigures {
               new PresenceRate(year[1], year[0]),
               unexcused,
               year[2],
-              weekly));
+              weekly,
+              perSchoolWeek));
     }
     return figures;
   }

@@ -21,6 +21,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.samenaanwezig.attendance.ClassFigures;
@@ -31,6 +32,7 @@ import nl.samenaanwezig.contacts.GoodNews;
 import nl.samenaanwezig.lti.Course;
 import nl.samenaanwezig.lti.Member;
 import nl.samenaanwezig.lti.Memberships;
+import nl.samenaanwezig.lti.Person;
 import nl.samenaanwezig.lti.Role;
 import nl.samenaanwezig.lti.Session;
 import nl.samenaanwezig.lti.Sessions;
@@ -130,11 +132,16 @@ public class ClassResource {
             .withZone(SCHOOL_ZONE);
     LocalDate today = LocalDate.now(clock.withZone(SCHOOL_ZONE));
     Map<Long, ClassFigures.StudentFigures> figures = classFigures.forCourse(course, today);
-    Map<Long, List<Signals.Badge>> badges = signals.badges(course, today, session.locale());
+    // The figures' school-year late count is the one the lateness ladder counts.
+    Map<Long, Long> lateCounts = new HashMap<>();
+    figures.forEach((person, f) -> lateCounts.put(person, f.lateCountYear()));
+    Map<Long, List<Signals.Badge>> badges =
+        signals.badges(course, today, session.locale(), lateCounts);
     String noLessons = Pages.text(session.locale(), "class.trend.noLessons");
+    List<Person> members =
+        memberships.members(course, Role.STUDENT).stream().map(Member::person).toList();
     List<StudentRow> students =
-        memberships.members(course, Role.STUDENT).stream()
-            .map(Member::person)
+        members.stream()
             .map(
                 p -> {
                   ClassFigures.StudentFigures f =
@@ -168,7 +175,10 @@ public class ClassResource {
         "buddyLabels",
         buddyBook.classLabels(
             course.id(), buddyBook.today(), session.locale(), Actor.mentor(session.person().id())));
-    vars.put("goodNews", goodNews.forCourse(course, today, session.locale()));
+    vars.put(
+        "goodNews",
+        goodNews.forCourse(
+            course, today, session.locale(), figures, members.stream().map(Person::id).toList()));
     vars.put("nextMeetings", meetingBook.classLabels(course.id(), session.locale()));
     vars.put("sort", sort != null && SORTS.contains(sort) ? sort : "name");
     vars.put("mentors", mentors);

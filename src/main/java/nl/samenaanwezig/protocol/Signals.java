@@ -48,8 +48,12 @@ public final class Signals {
 
   /** Signals per student id of the course's active students; students without any are absent. */
   public Map<Long, List<Signal>> forCourse(Course course, LocalDate today) {
+    return byPerson(evaluate(courseScope(course), today));
+  }
+
+  private static Map<Long, List<Signal>> byPerson(List<Signal> signals) {
     Map<Long, List<Signal>> byPerson = new HashMap<>();
-    for (Signal s : evaluate(courseScope(course), today)) {
+    for (Signal s : signals) {
       byPerson.computeIfAbsent(s.personId(), k -> new ArrayList<>()).add(s);
     }
     return byPerson;
@@ -58,25 +62,39 @@ public final class Signals {
   /** A signal on the class page: the step's title, and whether it still has to be taken. */
   public record Badge(String title, boolean open) {}
 
-  /** The class page's badges per student id, open ones first. */
-  public Map<Long, List<Badge>> badges(Course course, LocalDate today, Locale locale) {
-    Protocol protocol =
-        db.read(em -> ProtocolSettings.of(em, course.platform().institution().id()));
+  /**
+   * The class page's badges per student id, open ones first.
+   *
+   * @param lateCounts each student's late arrivals in the course this school year up to today, as
+   *     the page's figures already summed them ({@code presence_day}); absent means none
+   */
+  public Map<Long, List<Badge>> badges(
+      Course course, LocalDate today, Locale locale, Map<Long, Long> lateCounts) {
+    Scope scope = courseScope(course);
+    Map<Key, Long> late = new HashMap<>();
+    lateCounts.forEach((person, count) -> late.put(new Key(course.id(), person), count));
+    Protocol protocol = db.read(em -> ProtocolSettings.of(em, scope.institutionId()));
+    Map<Long, List<Signal>> signals =
+        byPerson(db.read(em -> evaluate(em, scope, today, protocol, late)));
+    // A class has a handful of distinct steps among many signals: each title is formatted once.
+    Map<ProtocolStep, String> titles = new HashMap<>();
     Map<Long, List<Badge>> badges = new HashMap<>();
-    forCourse(course, today)
-        .forEach(
-            (person, list) ->
-                badges.put(
-                    person,
-                    list.stream()
-                        .sorted(Comparator.comparing((Signal s) -> !s.open()))
-                        .map(
-                            s ->
-                                new Badge(
-                                    StepText.of(s.step(), protocol.setting(s.rule()), locale)
-                                        .title(),
-                                    s.open()))
-                        .toList()));
+    signals.forEach(
+        (person, list) ->
+            badges.put(
+                person,
+                list.stream()
+                    .sorted(Comparator.comparing((Signal s) -> !s.open()))
+                    .map(
+                        s ->
+                            new Badge(
+                                titles.computeIfAbsent(
+                                    s.step(),
+                                    step ->
+                                        StepText.title(
+                                            step, protocol.setting(step.rule()), locale)),
+                                s.open()))
+                    .toList()));
     return badges;
   }
 
@@ -106,11 +124,40 @@ public final class Signals {
   }
 
   private List<Signal> evaluate(Scope scope, LocalDate today) {
-    return db.read(em -> evaluate(em, scope, today));
+    return db.read(
+        em ->
+            evaluate(
+                em,
+                scope,
+                today,
+                ProtocolSettings.of(em, scope.institutionId()),
+                lateCounts(em, scope, today)));
   }
 
-  private static List<Signal> evaluate(EntityManager em, Scope scope, LocalDate today) {
-    Protocol protocol = ProtocolSettings.of(em, scope.institutionId());
+  /** Late arrivals per student this school year up to today: one SQL aggregate. */
+  private static Map<Key, Long> lateCounts(EntityManager em, Scope scope, LocalDate today) {
+    Map<Key, Long> lateCounts = new HashMap<>();
+    List<Object> lateParams = new ArrayList<>(scope.params());
+    lateParams.add(Date.valueOf(SchoolCalendar.schoolYearStart(today)));
+    lateParams.add(Date.valueOf(today));
+    for (Object[] r :
+        rows(
+            em,
+            "SELECT course_id, person_id, SUM(late_count) FROM presence_day WHERE "
+                + scope.condition()
+                + " AND day BETWEEN ? AND ? AND late_count > 0 GROUP BY course_id, person_id",
+            lateParams)) {
+      lateCounts.put(new Key(n(r[0]), n(r[1])), n(r[2]));
+    }
+    return lateCounts;
+  }
+
+  private static List<Signal> evaluate(
+      EntityManager em,
+      Scope scope,
+      LocalDate today,
+      Protocol protocol,
+      Map<Key, Long> lateCounts) {
     SchoolCalendar calendar = Holidays.of(em, scope.institutionId());
     LocalDate yearStart = SchoolCalendar.schoolYearStart(today);
     // Sick spells need every lesson day of the window, and a little before it for a spell that
@@ -143,20 +190,6 @@ public final class Signals {
             .distinct()
             .filter(p -> duties.getOrDefault(p, Duty.ASSUMED) == Duty.RMC)
             .toList();
-
-    Map<Key, Long> lateCounts = new HashMap<>();
-    List<Object> lateParams = new ArrayList<>(scope.params());
-    lateParams.add(Date.valueOf(yearStart));
-    lateParams.add(Date.valueOf(today));
-    for (Object[] r :
-        rows(
-            em,
-            "SELECT course_id, person_id, SUM(late_count) FROM presence_day WHERE "
-                + scope.condition()
-                + " AND day BETWEEN ? AND ? AND late_count > 0 GROUP BY course_id, person_id",
-            lateParams)) {
-      lateCounts.put(new Key(n(r[0]), n(r[1])), n(r[2]));
-    }
 
     Map<Key, List<Day>> days = new HashMap<>();
     List<Object> dayParams = new ArrayList<>(scope.params());
