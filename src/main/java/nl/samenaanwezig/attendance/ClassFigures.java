@@ -3,25 +3,29 @@ package nl.samenaanwezig.attendance;
 import jakarta.persistence.EntityManager;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import nl.samenaanwezig.db.Database;
 import nl.samenaanwezig.lti.Course;
 
 /**
- * The figures of a class page, computed in two SQL aggregations over {@code presence_day} per
- * course (per school week shown, and the school year): presence this week, in the last four school
- * weeks and this school year, unexcused minutes in the last four school weeks, lateness this school
- * year, and weekly presence for the sparkline.
+ * The figures of a class page, computed in one SQL aggregation over {@code presence_day} per course
+ * (per week shown and school year): presence this week, in the last four school weeks and this
+ * school year, unexcused minutes in the last four school weeks, lateness this school year, weekly
+ * presence for the sparkline, and presence in each of the last eight school weeks (for the page's
+ * good news, which compares the last four with the four before).
  */
 public final class ClassFigures {
   public static final int SPARK_WEEKS = 10;
+
+  /** How many of the last school weeks {@link StudentFigures#schoolWeeks()} holds. */
+  public static final int SCHOOL_WEEKS = 8;
 
   private final Database db;
 
@@ -29,7 +33,13 @@ public final class ClassFigures {
     this.db = db;
   }
 
-  /** One student's figures on {@code today}. */
+  /**
+   * One student's figures on {@code today}.
+   *
+   * @param weekly presence per calendar week of the sparkline, oldest first
+   * @param schoolWeeks presence per school week, the last {@value #SCHOOL_WEEKS} newest first
+   *     (fewer only when the school calendar has fewer)
+   */
   public record StudentFigures(
       long personId,
       PresenceRate week,
@@ -37,7 +47,8 @@ public final class ClassFigures {
       PresenceRate year,
       long unexcusedMinutesFourWeeks,
       long lateCountYear,
-      List<PresenceRate> weekly) {
+      List<PresenceRate> weekly,
+      List<PresenceRate> schoolWeeks) {
 
     public static StudentFigures empty(long personId) {
       List<PresenceRate> none = new ArrayList<>();
@@ -45,7 +56,7 @@ public final class ClassFigures {
         none.add(PresenceRate.NONE);
       }
       return new StudentFigures(
-          personId, PresenceRate.NONE, PresenceRate.NONE, PresenceRate.NONE, 0, 0, none);
+          personId, PresenceRate.NONE, PresenceRate.NONE, PresenceRate.NONE, 0, 0, none, List.of());
     }
   }
 
@@ -58,70 +69,75 @@ public final class ClassFigures {
     SchoolCalendar calendar = Holidays.of(em, course.platform().institution().id());
     LocalDate yearStart = SchoolCalendar.schoolYearStart(today);
     SchoolCalendar.Week thisWeek = SchoolCalendar.weekOf(today);
-    List<SchoolCalendar.Week> fourWeeks = calendar.lastSchoolWeeks(today, 4);
+    List<SchoolCalendar.Week> schoolWeeks = calendar.lastSchoolWeeks(today, SCHOOL_WEEKS);
+    List<SchoolCalendar.Week> fourWeeks = schoolWeeks.subList(0, Math.min(4, schoolWeeks.size()));
     List<SchoolCalendar.Week> spark = new ArrayList<>();
     for (int i = SPARK_WEEKS - 1; i >= 0; i--) {
       spark.add(new SchoolCalendar.Week(thisWeek.monday().minusWeeks(i)));
     }
-    // Each school week the page shows (the sparkline's and the last four school weeks) is one
-    // bucket: the database sums every student's days per bucket, the year in a second query. One
-    // CASE per figure and week made Derby evaluate some sixty conditions per row (most of a page
-    // view's time); a join on the week's dates costs one comparison per row and week.
-    Map<LocalDate, Integer> bucketOf = new LinkedHashMap<>();
-    List<SchoolCalendar.Week> buckets = new ArrayList<>();
-    for (SchoolCalendar.Week w : concat(spark, fourWeeks)) {
-      if (!bucketOf.containsKey(w.monday())) {
-        bucketOf.put(w.monday(), buckets.size());
-        buckets.add(w);
-      }
+    // The weeks the page shows, as consecutive calendar weeks up to this one: the sparkline's, and
+    // the last eight school weeks, which holidays may push further back.
+    LocalDate firstMonday = spark.get(0).monday();
+    for (SchoolCalendar.Week w : schoolWeeks) {
+      firstMonday = min(firstMonday, w.monday());
     }
-    Map<Long, long[][]> perWeek = new HashMap<>();
-    StringBuilder weeks = new StringBuilder();
+    int weekCount = (int) ChronoUnit.WEEKS.between(firstMonday, thisWeek.monday()) + 1;
+    // One scan of the days from the first of those weeks or the school year, whichever is earlier,
+    // summed per student and segment: the days between two boundaries (a Monday or the school
+    // year's first day) lie in one week and on one side of the school year's start. The segment is
+    // one CASE over the sorted boundaries; a join on the weeks' dates (a VALUES table) cost a
+    // comparison per row and week, and a second scan summed the year.
+    TreeSet<LocalDate> boundaries = new TreeSet<>();
+    for (int i = 0; i < weekCount; i++) {
+      boundaries.add(firstMonday.plusWeeks(i));
+    }
+    boundaries.add(yearStart);
+    List<LocalDate> segmentStarts = new ArrayList<>(boundaries);
+    StringBuilder segment = new StringBuilder();
     List<Object> params = new ArrayList<>();
-    for (int i = 0; i < buckets.size(); i++) {
-      SchoolCalendar.Week w = buckets.get(i);
-      weeks
-          .append(i == 0 ? "" : ", ")
-          .append("(")
-          .append(i)
-          .append(", CAST(? AS DATE), CAST(? AS DATE))");
-      params.add(Date.valueOf(w.monday()));
-      params.add(Date.valueOf(min(w.sunday(), today)));
+    for (int j = 1; j < segmentStarts.size(); j++) {
+      segment.append(" WHEN day < ? THEN ").append(j - 1);
+      params.add(Date.valueOf(segmentStarts.get(j)));
     }
+    String segmentOf =
+        segment.isEmpty() ? "0" : "CASE" + segment + " ELSE " + (segmentStarts.size() - 1) + " END";
     params.add(course.id());
-    LocalDate from = today;
-    for (SchoolCalendar.Week w : buckets) {
-      from = w.monday().isBefore(from) ? w.monday() : from;
-    }
-    params.add(Date.valueOf(from));
+    params.add(Date.valueOf(segmentStarts.get(0)));
     params.add(Date.valueOf(today));
-    for (Object[] r :
-        rows(
-            em,
-            "SELECT d.person_id, w.k, SUM(d.scheduled_minutes), SUM(d.attended_minutes),"
-                + " SUM(d.unexcused_minutes) FROM presence_day d JOIN (VALUES "
-                + weeks
-                + ") AS w (k, first_day, last_day) ON d.day BETWEEN w.first_day AND w.last_day"
-                + " WHERE d.course_id = ? AND d.day BETWEEN ? AND ? GROUP BY d.person_id, w.k",
-            params)) {
-      long[][] sums = perWeek.computeIfAbsent(n(r[0]), k -> new long[buckets.size()][3]);
-      long[] week = sums[(int) n(r[1])];
-      week[0] = n(r[2]);
-      week[1] = n(r[3]);
-      week[2] = n(r[4]);
-    }
+    Map<Long, long[][]> perWeek = new HashMap<>();
     Map<Long, long[]> perYear = new HashMap<>();
     for (Object[] r :
         rows(
             em,
-            "SELECT person_id, SUM(scheduled_minutes), SUM(attended_minutes), SUM(late_count)"
-                + " FROM presence_day WHERE course_id = ? AND day BETWEEN ? AND ?"
-                + " GROUP BY person_id",
-            List.of(course.id(), Date.valueOf(yearStart), Date.valueOf(today)))) {
-      perYear.put(n(r[0]), new long[] {n(r[1]), n(r[2]), n(r[3])});
+            "SELECT person_id, segment, SUM(scheduled_minutes), SUM(attended_minutes),"
+                + " SUM(unexcused_minutes), SUM(late_count) FROM (SELECT person_id, "
+                + segmentOf
+                + " AS segment, scheduled_minutes, attended_minutes, unexcused_minutes, late_count"
+                + " FROM presence_day WHERE course_id = ? AND day BETWEEN ? AND ?) AS s"
+                + " GROUP BY person_id, segment",
+            params)) {
+      long person = n(r[0]);
+      LocalDate start = segmentStarts.get((int) n(r[1]));
+      if (!start.isBefore(firstMonday)) {
+        int week = (int) ChronoUnit.WEEKS.between(firstMonday, start);
+        long[] sums = perWeek.computeIfAbsent(person, k -> new long[weekCount][3])[week];
+        sums[0] += n(r[2]);
+        sums[1] += n(r[3]);
+        sums[2] += n(r[4]);
+      }
+      if (!start.isBefore(yearStart)) {
+        long[] year = perYear.computeIfAbsent(person, k -> new long[3]);
+        year[0] += n(r[2]);
+        year[1] += n(r[3]);
+        year[2] += n(r[5]);
+      }
+    }
+    Map<LocalDate, Integer> bucketOf = new HashMap<>();
+    for (int i = 0; i < weekCount; i++) {
+      bucketOf.put(firstMonday.plusWeeks(i), i);
     }
 
-    long[][] noWeeks = new long[buckets.size()][3];
+    long[][] noWeeks = new long[weekCount][3];
     long[] noYear = new long[3];
     Map<Long, StudentFigures> figures = new HashMap<>();
     Set<Long> people = new HashSet<>(perWeek.keySet());
@@ -143,6 +159,11 @@ public final class ClassFigures {
         attended += s[1];
         unexcused += s[2];
       }
+      List<PresenceRate> perSchoolWeek = new ArrayList<>();
+      for (SchoolCalendar.Week w : schoolWeeks) {
+        long[] s = sums[bucketOf.get(w.monday())];
+        perSchoolWeek.add(new PresenceRate(s[1], s[0]));
+      }
       long[] week = sums[bucketOf.get(thisWeek.monday())];
       figures.put(
           person,
@@ -153,15 +174,10 @@ public final class ClassFigures {
               new PresenceRate(year[1], year[0]),
               unexcused,
               year[2],
-              weekly));
+              weekly,
+              perSchoolWeek));
     }
     return figures;
-  }
-
-  private static <T> List<T> concat(Collection<T> a, Collection<T> b) {
-    List<T> all = new ArrayList<>(a);
-    all.addAll(b);
-    return all;
   }
 
   private static List<Object[]> rows(EntityManager em, String sql, List<Object> params) {

@@ -6,13 +6,16 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import nl.samenaanwezig.attendance.Holidays;
+import java.util.TreeSet;
+import nl.samenaanwezig.attendance.ClassFigures;
 import nl.samenaanwezig.attendance.PresenceRate;
-import nl.samenaanwezig.attendance.SchoolCalendar;
 import nl.samenaanwezig.buddies.BuddyBook;
 import nl.samenaanwezig.buddies.Topic;
 import nl.samenaanwezig.db.Database;
@@ -23,9 +26,9 @@ import nl.samenaanwezig.web.Pages;
 /**
  * The class page's nudge to share good news (goed nieuws delen), not only worries: students whose
  * presence went up clearly (the last four school weeks against the four before), and students who
- * do well but have heard no good news for a long time. The presence figures are one SQL aggregation
- * over {@code presence_day}; whom to tell is asked of the consent rule (a buddy it allows for
- * attendance, otherwise the student themself).
+ * do well but have heard no good news for a long time. The presence figures are the class page's
+ * own week sums ({@link ClassFigures}, one SQL aggregation over {@code presence_day}); whom to tell
+ * is asked of the consent rule (a buddy it allows for attendance, otherwise the student themself).
  */
 public final class GoodNews {
   /** "Clearly up": at least this many percentage points more than in the four weeks before. */
@@ -93,11 +96,32 @@ public final class GoodNews {
     }
   }
 
-  /** At most {@value #MAX_NUDGES} students of the course, the biggest rises first. */
-  public List<Nudge> forCourse(Course course, LocalDate today, Locale locale) {
-    List<Figures> figures = db.read(em -> figures(em, course, today));
+  /**
+   * At most {@value #MAX_NUDGES} students of the course, the biggest rises first.
+   *
+   * @param figures the class page's figures per student id (their last eight school weeks)
+   * @param students the course's active students; the others get no nudge
+   */
+  public List<Nudge> forCourse(
+      Course course,
+      LocalDate today,
+      Locale locale,
+      Map<Long, ClassFigures.StudentFigures> figures,
+      Collection<Long> students) {
+    List<Figures> all = figures(students, figures);
+    Map<Long, LocalDate> lastGoodNews =
+        all.isEmpty()
+            ? Map.of()
+            : db.read(em -> lastGoodNews(em, all.stream().map(Figures::studentId).toList()));
     List<Figures> chosen =
-        figures.stream()
+        all.stream()
+            .map(
+                f ->
+                    new Figures(
+                        f.studentId(),
+                        f.recent(),
+                        f.before(),
+                        Optional.ofNullable(lastGoodNews.get(f.studentId()))))
             .filter(f -> f.reason(today).isPresent())
             .sorted(
                 Comparator.comparing((Figures f) -> f.reason(today).get())
@@ -153,73 +177,59 @@ public final class GoodNews {
   }
 
   /**
-   * Per active student of the course with lessons in the last eight school weeks: presence in the
-   * last four and the four before (one aggregation over {@code presence_day}), and the last day
-   * good news about them was logged by any of their mentors.
+   * Per active student with lessons in the last four school weeks (the others can get no nudge):
+   * presence in the last four and the four before, summed from the class page's week sums. None
+   * when the school calendar has fewer than eight school weeks; ordered by student id.
    */
-  static List<Figures> figures(EntityManager em, Course course, LocalDate today) {
-    SchoolCalendar calendar = Holidays.of(em, course.platform().institution().id());
-    List<SchoolCalendar.Week> weeks = calendar.lastSchoolWeeks(today, 2 * WINDOW_WEEKS);
-    if (weeks.size() < 2 * WINDOW_WEEKS) {
-      return List.of();
-    }
-    // Window 0 is the last four school weeks, window 1 the four before; a join on the weeks' dates
-    // gives each day row its window (one CASE per week and sum cost far more per row in Derby).
-    List<Object> params = new ArrayList<>();
-    StringBuilder windows = new StringBuilder();
-    for (int i = 0; i < weeks.size(); i++) {
-      SchoolCalendar.Week w = weeks.get(i);
-      windows
-          .append(i == 0 ? "" : ", ")
-          .append("(")
-          .append(i < WINDOW_WEEKS ? 0 : 1)
-          .append(", CAST(? AS DATE), CAST(? AS DATE))");
-      params.add(Date.valueOf(w.monday()));
-      params.add(Date.valueOf(w.sunday().isBefore(today) ? w.sunday() : today));
-    }
-    StringBuilder sql = new StringBuilder("SELECT d.person_id");
-    for (int window = 0; window < 2; window++) {
-      for (String column : List.of("attended_minutes", "scheduled_minutes")) {
-        sql.append(", SUM(CASE WHEN w.win = ")
-            .append(window)
-            .append(" THEN CAST(d.")
-            .append(column)
-            .append(" AS BIGINT) ELSE 0 END)");
+  static List<Figures> figures(
+      Collection<Long> students, Map<Long, ClassFigures.StudentFigures> figures) {
+    List<Figures> all = new ArrayList<>();
+    for (long student : new TreeSet<>(students)) {
+      ClassFigures.StudentFigures f = figures.get(student);
+      if (f == null || f.schoolWeeks().size() < 2 * WINDOW_WEEKS) {
+        continue;
+      }
+      PresenceRate recent = sum(f.schoolWeeks().subList(0, WINDOW_WEEKS));
+      if (recent.scheduledMinutes() > 0) {
+        all.add(
+            new Figures(
+                student,
+                recent,
+                sum(f.schoolWeeks().subList(WINDOW_WEEKS, 2 * WINDOW_WEEKS)),
+                Optional.empty()));
       }
     }
-    sql.append(
-        ", g.last_good FROM presence_day d"
-            + " JOIN (VALUES "
-            + windows
-            + ") AS w (win, first_day, last_day) ON d.day BETWEEN w.first_day AND w.last_day"
-            + " JOIN member m ON m.person_id = d.person_id AND m.course_id = d.course_id"
-            + " LEFT JOIN (SELECT student_id, MAX(contact_date) AS last_good FROM contact"
-            + " WHERE kind = 'GOOD_NEWS' GROUP BY student_id) g ON g.student_id = d.person_id"
-            + " WHERE d.course_id = ? AND d.day BETWEEN ? AND ?"
-            + " AND m.active = TRUE AND m.roles LIKE '%STUDENT%'"
-            + " GROUP BY d.person_id, g.last_good");
-    params.add(course.id());
-    params.add(Date.valueOf(weeks.get(weeks.size() - 1).monday()));
-    params.add(Date.valueOf(today));
-    var query = em.createNativeQuery(sql.toString());
-    for (int i = 0; i < params.size(); i++) {
-      query.setParameter(i + 1, params.get(i));
+    return all;
+  }
+
+  private static PresenceRate sum(List<PresenceRate> weeks) {
+    long attended = 0;
+    long scheduled = 0;
+    for (PresenceRate w : weeks) {
+      attended += w.attendedMinutes();
+      scheduled += w.scheduledMinutes();
+    }
+    return new PresenceRate(attended, scheduled);
+  }
+
+  /** The last day good news about each of these students was logged, by any of their mentors. */
+  private static Map<Long, LocalDate> lastGoodNews(EntityManager em, List<Long> students) {
+    var query =
+        em.createNativeQuery(
+            "SELECT student_id, MAX(contact_date) FROM contact WHERE kind = 'GOOD_NEWS'"
+                + " AND student_id IN ("
+                + String.join(", ", students.stream().map(s -> "?").toList())
+                + ") GROUP BY student_id");
+    for (int i = 0; i < students.size(); i++) {
+      query.setParameter(i + 1, students.get(i));
     }
     @SuppressWarnings("unchecked")
     List<Object[]> rows = query.getResultList();
-    return rows.stream()
-        .map(
-            r ->
-                new Figures(
-                    ((Number) r[0]).longValue(),
-                    new PresenceRate(n(r[1]), n(r[2])),
-                    new PresenceRate(n(r[3]), n(r[4])),
-                    Optional.ofNullable(r[5])
-                        .map(v -> v instanceof Date d ? d.toLocalDate() : (LocalDate) v)))
-        .toList();
-  }
-
-  private static long n(Object value) {
-    return value == null ? 0 : ((Number) value).longValue();
+    Map<Long, LocalDate> last = new HashMap<>();
+    for (Object[] r : rows) {
+      Object v = r[1];
+      last.put(((Number) r[0]).longValue(), v instanceof Date d ? d.toLocalDate() : (LocalDate) v);
+    }
+    return last;
   }
 }

@@ -21,6 +21,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.samenaanwezig.attendance.ClassFigures;
@@ -31,6 +32,7 @@ import nl.samenaanwezig.contacts.GoodNews;
 import nl.samenaanwezig.lti.Course;
 import nl.samenaanwezig.lti.Member;
 import nl.samenaanwezig.lti.Memberships;
+import nl.samenaanwezig.lti.Person;
 import nl.samenaanwezig.lti.Role;
 import nl.samenaanwezig.lti.Session;
 import nl.samenaanwezig.lti.Sessions;
@@ -56,11 +58,20 @@ public class ClassResource {
   @Inject GoodNews goodNews;
   @Context HttpServletRequest request;
 
-  /** One student row: who, how present, and which protocol steps are due. */
+  /**
+   * One student row: who, how present, and which protocol steps are due. The texts are ready to
+   * show (the template evaluates a row's expressions for every student on every view).
+   *
+   * @param url the student's page in this class
+   * @param lastLaunch when the student last opened the tool, or that they have not yet
+   * @param buddy the buddy column's label, or that there is none
+   * @param meeting the next conversation, or that there is none
+   */
   public record StudentRow(
       long personId,
       String name,
       String email,
+      String url,
       String lastLaunch,
       PresenceRate week,
       PresenceRate fourWeeks,
@@ -68,7 +79,20 @@ public class ClassResource {
       long unexcusedMinutes,
       long lateCount,
       Sparkline trend,
-      List<Signals.Badge> signals) {
+      List<Signals.Badge> signals,
+      String buddy,
+      String meeting) {
+
+    /** The address before the @, so the page can break the line there; null without one. */
+    public String emailName() {
+      return emailDomain() == null ? null : email.substring(0, email.indexOf('@'));
+    }
+
+    /** The @ and what follows; null when the address has no @ after its first character. */
+    public String emailDomain() {
+      int at = email == null ? -1 : email.indexOf('@');
+      return at > 0 ? email.substring(at) : null;
+    }
 
     /**
      * Minutes as hours, the way the protocol counts them (16 uur); the page's message writes one
@@ -130,11 +154,23 @@ public class ClassResource {
             .withZone(SCHOOL_ZONE);
     LocalDate today = LocalDate.now(clock.withZone(SCHOOL_ZONE));
     Map<Long, ClassFigures.StudentFigures> figures = classFigures.forCourse(course, today);
-    Map<Long, List<Signals.Badge>> badges = signals.badges(course, today, session.locale());
+    // The figures' school-year late count is the one the lateness ladder counts.
+    Map<Long, Long> lateCounts = new HashMap<>();
+    figures.forEach((person, f) -> lateCounts.put(person, f.lateCountYear()));
+    Map<Long, List<Signals.Badge>> badges =
+        signals.badges(course, today, session.locale(), lateCounts);
     String noLessons = Pages.text(session.locale(), "class.trend.noLessons");
+    String never = Pages.text(session.locale(), "class.never");
+    String noBuddy = Pages.text(session.locale(), "class.buddy.none");
+    String noMeeting = Pages.text(session.locale(), "class.meeting.none");
+    List<Person> members =
+        memberships.members(course, Role.STUDENT).stream().map(Member::person).toList();
+    Map<Long, String> buddyLabels =
+        buddyBook.classLabels(
+            course.id(), buddyBook.today(), session.locale(), Actor.mentor(session.person().id()));
+    Map<Long, String> nextMeetings = meetingBook.classLabels(course.id(), session.locale());
     List<StudentRow> students =
-        memberships.members(course, Role.STUDENT).stream()
-            .map(Member::person)
+        members.stream()
             .map(
                 p -> {
                   ClassFigures.StudentFigures f =
@@ -143,14 +179,17 @@ public class ClassResource {
                       p.id(),
                       p.displayName(),
                       p.email(),
-                      p.lastLaunchAt() == null ? null : when.format(p.lastLaunchAt()),
+                      "/class/" + courseId + "/students/" + p.id(),
+                      p.lastLaunchAt() == null ? never : when.format(p.lastLaunchAt()),
                       f.week(),
                       f.fourWeeks(),
                       f.year(),
                       f.unexcusedMinutesFourWeeks(),
                       f.lateCountYear(),
                       Sparkline.of(f.weekly(), noLessons),
-                      badges.getOrDefault(p.id(), List.of()));
+                      badges.getOrDefault(p.id(), List.of()),
+                      buddyLabels.getOrDefault(p.id(), noBuddy),
+                      nextMeetings.getOrDefault(p.id(), noMeeting));
                 })
             .sorted(order(sort))
             .toList();
@@ -165,11 +204,12 @@ public class ClassResource {
     vars.put("students", students);
     vars.put("summary", summary);
     vars.put(
-        "buddyLabels",
-        buddyBook.classLabels(
-            course.id(), buddyBook.today(), session.locale(), Actor.mentor(session.person().id())));
-    vars.put("goodNews", goodNews.forCourse(course, today, session.locale()));
-    vars.put("nextMeetings", meetingBook.classLabels(course.id(), session.locale()));
+        "goodNews",
+        goodNews.forCourse(
+            course, today, session.locale(), figures, members.stream().map(Person::id).toList()));
+    // Once per view instead of a message lookup per student or badge.
+    vars.put("badgeHandled", Pages.text(session.locale(), "signal.badge.handled"));
+    vars.put("noBadges", Pages.text(session.locale(), "signal.badge.none"));
     vars.put("sort", sort != null && SORTS.contains(sort) ? sort : "name");
     vars.put("mentors", mentors);
     vars.put("roster", rosterLine(courseId, session));

@@ -1,7 +1,12 @@
 package nl.samenaanwezig.protocol;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -48,8 +53,12 @@ public final class Signals {
 
   /** Signals per student id of the course's active students; students without any are absent. */
   public Map<Long, List<Signal>> forCourse(Course course, LocalDate today) {
+    return byPerson(evaluate(courseScope(course), today));
+  }
+
+  private static Map<Long, List<Signal>> byPerson(List<Signal> signals) {
     Map<Long, List<Signal>> byPerson = new HashMap<>();
-    for (Signal s : evaluate(courseScope(course), today)) {
+    for (Signal s : signals) {
       byPerson.computeIfAbsent(s.personId(), k -> new ArrayList<>()).add(s);
     }
     return byPerson;
@@ -58,25 +67,39 @@ public final class Signals {
   /** A signal on the class page: the step's title, and whether it still has to be taken. */
   public record Badge(String title, boolean open) {}
 
-  /** The class page's badges per student id, open ones first. */
-  public Map<Long, List<Badge>> badges(Course course, LocalDate today, Locale locale) {
-    Protocol protocol =
-        db.read(em -> ProtocolSettings.of(em, course.platform().institution().id()));
+  /**
+   * The class page's badges per student id, open ones first.
+   *
+   * @param lateCounts each student's late arrivals in the course this school year up to today, as
+   *     the page's figures already summed them ({@code presence_day}); absent means none
+   */
+  public Map<Long, List<Badge>> badges(
+      Course course, LocalDate today, Locale locale, Map<Long, Long> lateCounts) {
+    Scope scope = courseScope(course);
+    Map<Key, Long> late = new HashMap<>();
+    lateCounts.forEach((person, count) -> late.put(new Key(course.id(), person), count));
+    Protocol protocol = db.read(em -> ProtocolSettings.of(em, scope.institutionId()));
+    Map<Long, List<Signal>> signals =
+        byPerson(db.tx(em -> evaluate(em, scope, today, protocol, late)));
+    // A class has a handful of distinct steps among many signals: each title is formatted once.
+    Map<ProtocolStep, String> titles = new HashMap<>();
     Map<Long, List<Badge>> badges = new HashMap<>();
-    forCourse(course, today)
-        .forEach(
-            (person, list) ->
-                badges.put(
-                    person,
-                    list.stream()
-                        .sorted(Comparator.comparing((Signal s) -> !s.open()))
-                        .map(
-                            s ->
-                                new Badge(
-                                    StepText.of(s.step(), protocol.setting(s.rule()), locale)
-                                        .title(),
-                                    s.open()))
-                        .toList()));
+    signals.forEach(
+        (person, list) ->
+            badges.put(
+                person,
+                list.stream()
+                    .sorted(Comparator.comparing((Signal s) -> !s.open()))
+                    .map(
+                        s ->
+                            new Badge(
+                                titles.computeIfAbsent(
+                                    s.step(),
+                                    step ->
+                                        StepText.title(
+                                            step, protocol.setting(step.rule()), locale)),
+                                s.open()))
+                    .toList()));
     return badges;
   }
 
@@ -105,12 +128,42 @@ public final class Signals {
     return new Scope(course.platform().institution().id(), "course_id = ?", List.of(course.id()));
   }
 
+  /** In a (read-only) transaction: the day rows are read through its JDBC connection. */
   private List<Signal> evaluate(Scope scope, LocalDate today) {
-    return db.read(em -> evaluate(em, scope, today));
+    return db.tx(
+        em ->
+            evaluate(
+                em,
+                scope,
+                today,
+                ProtocolSettings.of(em, scope.institutionId()),
+                lateCounts(em, scope, today)));
   }
 
-  private static List<Signal> evaluate(EntityManager em, Scope scope, LocalDate today) {
-    Protocol protocol = ProtocolSettings.of(em, scope.institutionId());
+  /** Late arrivals per student this school year up to today: one SQL aggregate. */
+  private static Map<Key, Long> lateCounts(EntityManager em, Scope scope, LocalDate today) {
+    Map<Key, Long> lateCounts = new HashMap<>();
+    List<Object> lateParams = new ArrayList<>(scope.params());
+    lateParams.add(Date.valueOf(SchoolCalendar.schoolYearStart(today)));
+    lateParams.add(Date.valueOf(today));
+    for (Object[] r :
+        rows(
+            em,
+            "SELECT course_id, person_id, SUM(late_count) FROM presence_day WHERE "
+                + scope.condition()
+                + " AND day BETWEEN ? AND ? AND late_count > 0 GROUP BY course_id, person_id",
+            lateParams)) {
+      lateCounts.put(new Key(n(r[0]), n(r[1])), n(r[2]));
+    }
+    return lateCounts;
+  }
+
+  private static List<Signal> evaluate(
+      EntityManager em,
+      Scope scope,
+      LocalDate today,
+      Protocol protocol,
+      Map<Key, Long> lateCounts) {
     SchoolCalendar calendar = Holidays.of(em, scope.institutionId());
     LocalDate yearStart = SchoolCalendar.schoolYearStart(today);
     // Sick spells need every lesson day of the window, and a little before it for a spell that
@@ -144,20 +197,6 @@ public final class Signals {
             .filter(p -> duties.getOrDefault(p, Duty.ASSUMED) == Duty.RMC)
             .toList();
 
-    Map<Key, Long> lateCounts = new HashMap<>();
-    List<Object> lateParams = new ArrayList<>(scope.params());
-    lateParams.add(Date.valueOf(yearStart));
-    lateParams.add(Date.valueOf(today));
-    for (Object[] r :
-        rows(
-            em,
-            "SELECT course_id, person_id, SUM(late_count) FROM presence_day WHERE "
-                + scope.condition()
-                + " AND day BETWEEN ? AND ? AND late_count > 0 GROUP BY course_id, person_id",
-            lateParams)) {
-      lateCounts.put(new Key(n(r[0]), n(r[1])), n(r[2]));
-    }
-
     Map<Key, List<Day>> days = new HashMap<>();
     List<Object> dayParams = new ArrayList<>(scope.params());
     dayParams.add(Date.valueOf(from));
@@ -168,18 +207,37 @@ public final class Signals {
         rmc.isEmpty()
             ? ""
             : " OR person_id IN (" + String.join(", ", rmc.stream().map(p -> "?").toList()) + ")";
-    for (Object[] r :
-        rows(
-            em,
-            "SELECT course_id, person_id, day, lessons, scheduled_minutes, attended_minutes,"
-                + " unexcused_minutes, sick_lessons, luxury_lessons FROM presence_day WHERE "
-                + scope.condition()
-                + " AND day BETWEEN ? AND ? AND (day >= ? OR unexcused_minutes > 0"
-                + " OR luxury_lessons > 0"
-                + rmcCondition
-                + ")",
-            dayParams)) {
-      days.computeIfAbsent(new Key(n(r[0]), n(r[1])), k -> new ArrayList<>()).add(day(r, 2));
+    String daySql =
+        "SELECT course_id, person_id, day, lessons, scheduled_minutes, attended_minutes,"
+            + " unexcused_minutes, sick_lessons, luxury_lessons FROM presence_day WHERE "
+            + scope.condition()
+            + " AND day BETWEEN ? AND ? AND (day >= ? OR unexcused_minutes > 0"
+            + " OR luxury_lessons > 0"
+            + rmcCondition
+            + ")";
+    // Most of a class's day rows of the school year: read with plain JDBC (int columns as ints),
+    // which costs about half of what a native query's row objects and conversions did.
+    try (PreparedStatement query = em.unwrap(Connection.class).prepareStatement(daySql)) {
+      for (int i = 0; i < dayParams.size(); i++) {
+        query.setObject(i + 1, dayParams.get(i));
+      }
+      Map<Date, LocalDate> dates = new HashMap<>();
+      try (ResultSet r = query.executeQuery()) {
+        while (r.next()) {
+          days.computeIfAbsent(new Key(r.getLong(1), r.getLong(2)), k -> new ArrayList<>())
+              .add(
+                  new Day(
+                      dates.computeIfAbsent(r.getDate(3), Date::toLocalDate),
+                      r.getInt(4),
+                      r.getInt(5),
+                      r.getInt(6),
+                      r.getInt(7),
+                      r.getInt(8),
+                      r.getInt(9)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("day rows for the protocol not read", e);
     }
 
     Map<Key, List<Acknowledgement>> acks = new HashMap<>();
@@ -223,17 +281,6 @@ public final class Signals {
     }
     acks.sort(Comparator.comparing(Acknowledgement::acknowledgedAt).reversed());
     return acks;
-  }
-
-  private static Day day(Object[] r, int at) {
-    return new Day(
-        ((Date) r[at]).toLocalDate(),
-        (int) n(r[at + 1]),
-        (int) n(r[at + 2]),
-        (int) n(r[at + 3]),
-        (int) n(r[at + 4]),
-        (int) n(r[at + 5]),
-        (int) n(r[at + 6]));
   }
 
   private static List<Object[]> rows(EntityManager em, String sql, List<Object> params) {

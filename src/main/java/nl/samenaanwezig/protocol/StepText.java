@@ -24,12 +24,17 @@ public record StepText(
     String prefix = step.keyPrefix();
     return new StepText(
         step,
-        Pages.text(locale, prefix + ".title", args),
+        title(step, setting, locale),
         Pages.text(locale, prefix + ".trigger", args),
         step.who().stream().map(a -> Pages.text(locale, a.messageKey())).toList(),
         step.actions().stream().map(a -> Pages.text(locale, a.messageKey(), args)).toList(),
         Pages.text(locale, prefix + ".why", args),
         Pages.text(locale, prefix + ".student", args));
+  }
+
+  /** Only the title (a badge on the class page needs no more of the step's texts). */
+  public static String title(ProtocolStep step, RuleSetting setting, Locale locale) {
+    return Pages.text(locale, step.keyPrefix() + ".title", step.args(setting));
   }
 
   /** "mentor, verzuimcoördinator" */
