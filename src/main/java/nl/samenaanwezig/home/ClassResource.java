@@ -83,6 +83,11 @@ public class ClassResource {
       String buddy,
       String meeting) {
 
+    /** Whether a protocol step is still to be taken: the row then offers to plan a talk. */
+    public boolean hasOpenSignal() {
+      return signals.stream().anyMatch(Signals.Badge::open);
+    }
+
     /** The address before the @, so the page can break the line there; null without one. */
     public String emailName() {
       return emailDomain() == null ? null : email.substring(0, email.indexOf('@'));

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * An open protocol signal offers "Plan een gesprek over aanwezigheid": the link opens the planner
- * for that student with the kind preset, and inviting from there makes a talk about attendance.
+ * An open protocol signal offers "Plan een gesprek over aanwezigheid" (on the signals list, the
+ * student's detail and the class page's row): the link opens the planner for that student with the
+ * kind preset, and inviting from there makes a talk about attendance.
  */
 class SignalToTalkTest {
   static MeetingWorld world;
@@ -73,6 +74,8 @@ class SignalToTalkTest {
     String detail =
         world.mentor.get(world.url("/class/" + world.courseId + "/students/" + studentId)).body();
     assertTrue(detail.contains("href=\"" + planner + "\""), detail);
+    String classPage = world.mentor.get(world.url("/class/" + world.courseId)).body();
+    assertTrue(classPage.contains("href=\"" + planner + "\""), "the badge's row: " + classPage);
 
     HttpResponse<String> page = world.mentor.get(world.url(planner));
     assertEquals(200, page.statusCode());
