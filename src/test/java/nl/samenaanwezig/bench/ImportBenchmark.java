@@ -64,11 +64,21 @@ class ImportBenchmark {
 
   static final int LESSONS_PER_DAY = 8;
 
+  /**
+   * Another, empty database to import into, e.g. {@code jdbc:postgresql://127.0.0.1/samen} (with
+   * {@code bench.dbUser}, {@code bench.dbPassword}); without it an on-disk Derby in a temporary
+   * folder, as in production.
+   */
+  static final String DB_URL = System.getProperty("bench.dbUrl");
+
   @Test
   void importsAMillionMarks() throws Exception {
     Path dir = Files.createTempDirectory("samen-bench");
-    String url = "jdbc:derby:" + dir.resolve("db") + ";create=true";
-    AppConfig config = new AppConfig(url, "", "", Optional.empty(), false, Duration.ofHours(8));
+    String url = DB_URL != null ? DB_URL : "jdbc:derby:" + dir.resolve("db") + ";create=true";
+    String user = System.getProperty("bench.dbUser", "");
+    String password = System.getProperty("bench.dbPassword", "");
+    AppConfig config =
+        new AppConfig(url, user, password, Optional.empty(), false, Duration.ofHours(8));
     try (Database db = Database.open(config)) {
       MarkImport imports = new MarkImport(db, new Memberships(db), Clock.systemUTC());
       if (WARMUP_DAYS > 0) {
@@ -93,27 +103,34 @@ class ImportBenchmark {
 
       String marksOfCourse =
           " FROM mark m JOIN lesson l ON m.lesson_id = l.id WHERE l.course_id = " + course.id();
-      assertEquals(marks, count(url, "SELECT COUNT(*)" + marksOfCourse));
+      assertEquals(marks, count(url, user, password, "SELECT COUNT(*)" + marksOfCourse));
       assertEquals(
           marks / 100,
           count(
               url,
+              user,
+              password,
               "SELECT COUNT(*) FROM mark_change c JOIN mark m ON c.mark_id = m.id"
                   + " JOIN lesson l ON m.lesson_id = l.id WHERE l.course_id = "
                   + course.id()));
       String daysOfCourse = " FROM presence_day WHERE course_id = " + course.id();
-      assertEquals((long) STUDENTS * DAYS, count(url, "SELECT COUNT(*)" + daysOfCourse));
+      assertEquals(
+          (long) STUDENTS * DAYS, count(url, user, password, "SELECT COUNT(*)" + daysOfCourse));
       assertEquals(
           count(
               url,
+              user,
+              password,
               "SELECT SUM(CASE WHEN m.category IN ('PRESENT', 'LATE') THEN 0 ELSE 1 END)"
                   + marksOfCourse),
-          count(url, "SELECT SUM(absent_lessons)" + daysOfCourse));
+          count(url, user, password, "SELECT SUM(absent_lessons)" + daysOfCourse));
     } finally {
-      try {
-        DriverManager.getConnection("jdbc:derby:" + dir.resolve("db") + ";shutdown=true");
-      } catch (SQLException expected) {
-        // Derby reports a shut-down database as an exception.
+      if (DB_URL == null) {
+        try {
+          DriverManager.getConnection("jdbc:derby:" + dir.resolve("db") + ";shutdown=true");
+        } catch (SQLException expected) {
+          // Derby reports a shut-down database as an exception.
+        }
       }
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -282,8 +299,9 @@ class ImportBenchmark {
         });
   }
 
-  private static long count(String url, String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(url);
+  private static long count(String url, String user, String password, String sql)
+      throws SQLException {
+    try (Connection c = DriverManager.getConnection(url, user, password);
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       rs.next();
