@@ -7,6 +7,7 @@ import jakarta.persistence.Persistence;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -116,7 +117,21 @@ public final class Database implements AutoCloseable {
         if (attempt == CONFLICT_ATTEMPTS || !lostRace(e)) {
           throw e;
         }
+        pause(attempt);
       }
+    }
+  }
+
+  /**
+   * Waits a few milliseconds, a random time for each thread: two transactions that collided and
+   * start again at the same moment would otherwise collide again, and again (seen with Derby's
+   * identity generator, 40XL1, when two first writes of a table run at once).
+   */
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 20L * attempt));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
