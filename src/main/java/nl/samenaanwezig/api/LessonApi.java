@@ -36,6 +36,7 @@ import nl.samenaanwezig.lti.Course;
 import nl.samenaanwezig.lti.Memberships;
 import nl.samenaanwezig.lti.Role;
 import nl.samenaanwezig.web.ErrorPages;
+import nl.samenaanwezig.web.RequestBodies;
 
 /**
  * Lessons and marks pushed by a school information system, idempotent by the sender's ids (source
@@ -46,6 +47,13 @@ import nl.samenaanwezig.web.ErrorPages;
 @Produces(MediaType.APPLICATION_JSON)
 public class LessonApi {
   static final int MAX_BODY_BYTES = 1 << 20;
+
+  /**
+   * How much of a refused body is still read (and dropped) so the client can read the 413; a larger
+   * rest is left and the connection closes.
+   */
+  static final long SWALLOW_BYTES = 8L * MAX_BODY_BYTES;
+
   static final int MAX_EXTERNAL_ID = 255;
 
   @Inject ApiTokens tokens;
@@ -263,24 +271,26 @@ public class LessonApi {
   }
 
   private JsonValue json(InputStream body) {
-    byte[] bytes = new byte[0];
-    // A declared length over the limit is refused unread; an undeclared one is read up to it.
-    if (request.getContentLengthLong() <= MAX_BODY_BYTES) {
-      try {
-        bytes = body.readNBytes(MAX_BODY_BYTES + 1);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+    long declared = request.getContentLengthLong();
+    byte[] bytes;
+    try {
+      // A declared length over the limit is refused without keeping it; an undeclared one is read
+      // up to it. What is left of a body up to SWALLOW_BYTES is read and dropped before the 413,
+      // so the client, still sending, gets the answer instead of a reset connection.
+      bytes = declared <= MAX_BODY_BYTES ? body.readNBytes(MAX_BODY_BYTES + 1) : new byte[0];
+      if (declared > MAX_BODY_BYTES || bytes.length > MAX_BODY_BYTES) {
+        RequestBodies.discard(body, SWALLOW_BYTES);
+        throw Problems.problem(
+            locale(),
+            413,
+            Problems.TOO_LARGE,
+            "api.tooLarge.title",
+            "api.tooLarge.detail",
+            List.of(),
+            MAX_BODY_BYTES);
       }
-    }
-    if (request.getContentLengthLong() > MAX_BODY_BYTES || bytes.length > MAX_BODY_BYTES) {
-      throw Problems.problem(
-          locale(),
-          413,
-          Problems.TOO_LARGE,
-          "api.tooLarge.title",
-          "api.tooLarge.detail",
-          List.of(),
-          MAX_BODY_BYTES);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     try (JsonReader reader =
         Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {

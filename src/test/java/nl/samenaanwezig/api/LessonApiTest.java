@@ -457,6 +457,22 @@ class LessonApiTest {
   }
 
   @Test
+  void aBodyOfSeveralMebibytesStillGetsItsAnswerAndTheConnectionStaysUsable() {
+    // Refused unread, the rest of this body would still be on its way when the server closes: the
+    // client would see a reset connection instead of the 413.
+    String huge = "[" + "{\"student\": \"1001\", \"category\": \"PRESENT\"},".repeat(150_000) + "]";
+    assertTrue(huge.length() > 6 * LessonApi.MAX_BODY_BYTES);
+    assertTrue(huge.length() < LessonApi.SWALLOW_BYTES);
+    for (int i = 0; i < 3; i++) {
+      assertProblem(
+          send("PUT", LESSON + "far-too-big", token, huge),
+          413,
+          "Het verzoek is groter dan 1.048.576 bytes. Er is niets opgeslagen.");
+    }
+    assertEquals(0, tool.count("SELECT COUNT(*) FROM lesson WHERE external_id = 'far-too-big'"));
+  }
+
+  @Test
   void aBodyThatIsNotJsonIs400() {
     assertProblem(
         send("PUT", LESSON + "broken", token, "{\"date\": "),

@@ -155,6 +155,21 @@ class ImportRobustnessTest {
   }
 
   @Test
+  void aFileMegabytesOverTheLimitStillGetsItsPage() {
+    // Unread, the rest of this file would still be on its way when the server closes, and the
+    // browser would show a reset connection instead of the page.
+    String line = "1001;2026-11-18;09:00;09:50;aanwezig;;extra\n";
+    String big = GOOD + line.repeat((int) (6 * 1024 * 1024 / line.length()));
+    assertTrue(big.length() - LIMIT < UploadLimit.SWALLOW_BYTES);
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<String> refused = post(new Upload().file("groot.csv", big));
+      assertEquals(413, refused.statusCode(), refused.body());
+      assertTrue(refused.body().contains("Het bestand is groter dan 64 kB."), refused.body());
+    }
+    assertEquals(0, lessons());
+  }
+
+  @Test
   void anUploadWithoutALengthIs411AndNothingIsStored() {
     HttpResponse<String> refused = post(new Upload().file("a.csv", GOOD).chunked());
     assertEquals(411, refused.statusCode(), refused.body());
