@@ -171,7 +171,8 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     meetingJobs = new Background();
     LinkSigner linkSigner = LinkSigner.of(db, clock);
     meetingMails =
-        new Notifications(db, buddyBook, new Mailer(mail), linkSigner, mail, meetingJobs, clock);
+        new Notifications(
+            db, buddyBook, auditLog, new Mailer(mail), linkSigner, mail, meetingJobs, clock);
     BuddyLinks buddyLinks = new BuddyLinks(db, buddyBook, linkSigner, clock);
     Bookings bookings = new Bookings(db, meetingMails, clock);
     Campaigns campaigns = new Campaigns(db, buddyBook, buddyLinks, bookings, meetingMails, clock);

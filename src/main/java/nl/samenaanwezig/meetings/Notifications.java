@@ -10,17 +10,22 @@ import java.util.logging.Logger;
 import nl.samenaanwezig.buddies.Buddy;
 import nl.samenaanwezig.buddies.BuddyBook;
 import nl.samenaanwezig.db.Database;
+import nl.samenaanwezig.privacy.Actor;
+import nl.samenaanwezig.privacy.AuditEvent;
+import nl.samenaanwezig.privacy.AuditLog;
 
 /**
  * The mails of a meeting, in plain words and in each reader's language: invitation, confirmation
  * (or the new time), reminder and cancellation, each with a calendar file once a time is booked.
  * Buddies get mail only when the consent rule allows it today and on the day of the talk and they
- * want mail; everything sent (or not) lands in the mail log. Sending runs in the background.
+ * want mail; everything sent (or not) lands in the mail log, and each mail to a buddy (a use of the
+ * student's consent, DOMAIN.md) in the student's audit log too. Sending runs in the background.
  */
 public final class Notifications {
   private static final Logger LOG = Logger.getLogger(Notifications.class.getName());
 
   private final Database db;
+  private final AuditLog audit;
   private final Recipients recipients;
   private final MeetingMail words;
   private final Mailer mailer;
@@ -31,12 +36,14 @@ public final class Notifications {
   public Notifications(
       Database db,
       BuddyBook book,
+      AuditLog audit,
       Mailer mailer,
       LinkSigner signer,
       MailSettings settings,
       Executor background,
       Clock clock) {
     this.db = db;
+    this.audit = audit;
     this.recipients = new Recipients(db, book);
     this.words = new MeetingMail(signer, settings);
     this.mailer = mailer;
@@ -160,20 +167,30 @@ public final class Notifications {
       SentMail.Status done = status;
       String why = detail;
       db.run(
-          em ->
-              em.persist(
-                  new SentMail(
-                      em.find(Meeting.class, meetingId),
-                      kind,
-                      r.role(),
-                      r.buddy() == null ? null : em.find(Buddy.class, r.buddy().id()),
-                      r.name(),
-                      r.address(),
-                      mail.subject(),
-                      entry == null ? null : entry.sequence(),
-                      done,
-                      why,
-                      now)));
+          em -> {
+            em.persist(
+                new SentMail(
+                    em.find(Meeting.class, meetingId),
+                    kind,
+                    r.role(),
+                    r.buddy() == null ? null : em.find(Buddy.class, r.buddy().id()),
+                    r.name(),
+                    r.address(),
+                    mail.subject(),
+                    entry == null ? null : entry.sequence(),
+                    done,
+                    why,
+                    now));
+            if (r.buddy() != null) {
+              audit.record(
+                  em,
+                  Actor.system(),
+                  m.student().id(),
+                  AuditEvent.Operation.SEND,
+                  AuditEvent.DataKind.BUDDY_MAIL,
+                  r.buddy().id());
+            }
+          });
     }
   }
 }

@@ -25,7 +25,9 @@ public class AuditEvent {
     READ,
     CREATE,
     UPDATE,
-    DELETE
+    DELETE,
+    /** Sent to someone outside the school (a mail to a buddy). */
+    SEND
   }
 
   /** Which data it was done to. */
@@ -44,6 +46,11 @@ public class AuditEvent {
     MEETING_NOTE,
     /** Everything about the student, exported. */
     EXPORT,
+    /**
+     * A mail about a talk to one of the student's buddies, sent by the tool itself (object id: the
+     * buddy); the mail log has its subject and whether it arrived at the mail server.
+     */
+    BUDDY_MAIL,
     /** The student as a whole (anonymisation). */
     STUDENT
   }

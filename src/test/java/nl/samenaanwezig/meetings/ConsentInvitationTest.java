@@ -59,6 +59,7 @@ class ConsentInvitationTest {
         0, world.tool.count("SELECT COUNT(*) FROM meeting_mail WHERE buddy_id = ?", mother));
     assertEquals(
         0, world.tool.count("SELECT COUNT(*) FROM meeting_link WHERE buddy_id = ?", mother));
+    assertEquals(0, buddyMailsAudited(studentId, mother));
     String page = world.mentor.get(world.planner() + "/campaigns/" + campaign).body();
     assertTrue(page.contains("Els Claes"), page);
     assertTrue(page.contains("niet uitnodigen"), page);
@@ -71,6 +72,7 @@ class ConsentInvitationTest {
     assertEquals(1, world.mailsTo("els@example.nl").size());
     assertTrue(
         MeetingWorld.subject(world.mailsTo("els@example.nl").get(0)).startsWith("Uitnodiging"));
+    assertEquals(1, buddyMailsAudited(studentId, mother), "a use of her consent, in the audit log");
     String after = world.mentor.get(world.planner() + "/campaigns/" + campaign).body();
     assertTrue(after.contains("tel:+31611112222"), after);
     assertTrue(after.contains("krijgt de uitnodiging per mail"), after);
@@ -95,5 +97,14 @@ class ConsentInvitationTest {
     assertTrue(page.contains("href=\"tel:+31633334444\""), page);
     assertTrue(page.contains("href=\"sms:+31633334444?body="), page);
     assertTrue(page.contains("/m/"), "the link to read out or text");
+  }
+
+  /** Lines in the student's audit log for mails the tool sent to this buddy. */
+  private static long buddyMailsAudited(long studentId, long buddy) {
+    return world.tool.count(
+        "SELECT COUNT(*) FROM audit_event WHERE student_id = ? AND object_id = ?"
+            + " AND operation = 'SEND' AND data_kind = 'BUDDY_MAIL' AND actor_role = 'SYSTEM'",
+        studentId,
+        buddy);
   }
 }

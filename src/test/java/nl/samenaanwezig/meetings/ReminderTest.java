@@ -32,10 +32,12 @@ class ReminderTest {
     Clock clock = Clock.systemUTC();
     MailSettings settings =
         MailSettings.smtp("127.0.0.1", world.mail.getSmtp().getPort(), MeetingWorld.FROM);
+    AuditLog audit = new AuditLog(world.tool.db(), clock);
     reminders =
         new Notifications(
             world.tool.db(),
-            new BuddyBook(world.tool.db(), new AuditLog(world.tool.db(), clock), clock),
+            new BuddyBook(world.tool.db(), audit, clock),
+            audit,
             new Mailer(settings),
             LinkSigner.of(world.tool.db(), clock),
             settings,
