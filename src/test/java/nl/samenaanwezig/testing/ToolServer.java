@@ -18,7 +18,8 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The real WAR (web.xml, webapp/, our classes) in embedded Jetty on 127.0.0.1 with its own Derby
- * database (in memory, or on disk like production), reached as http://localhost:PORT.
+ * database (in memory, or on disk like production), or its own database on a test PostgreSQL with
+ * {@code -Dsamen.test.db=postgres} ({@link Postgres}), reached as http://localhost:PORT.
  */
 public final class ToolServer implements AutoCloseable {
   private final Server server;
@@ -58,7 +59,9 @@ public final class ToolServer implements AutoCloseable {
       boolean demo, UnaryOperator<AppConfig> settings, Object... contextAttributes) {
     AppConfig defaults =
         new AppConfig(
-            "jdbc:derby:memory:sa-" + UUID.randomUUID() + ";create=true",
+            Postgres.wanted()
+                ? Postgres.freshDatabaseUrl()
+                : "jdbc:derby:memory:sa-" + UUID.randomUUID() + ";create=true",
             "",
             "",
             Optional.empty(),
