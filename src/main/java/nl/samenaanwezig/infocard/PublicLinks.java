@@ -45,7 +45,7 @@ public final class PublicLinks {
         em -> {
           int updated =
               em.createNativeQuery(
-                      "UPDATE infocard_link SET token = ?, created_at = ?, created_by = ?"
+                      "UPDATE infocard_link SET token = ?, created_at = ?, created_by = CAST(? AS BIGINT)"
                           + " WHERE course_id = ?")
                   .setParameter(1, token)
                   .setParameter(2, now)
@@ -73,7 +73,7 @@ public final class PublicLinks {
       Long byPersonId) {
     em.createNativeQuery(
             "INSERT INTO infocard_link (course_id, token, created_at, created_by)"
-                + " VALUES (?, ?, ?, ?)")
+                + " VALUES (?, ?, ?, CAST(? AS BIGINT))")
         .setParameter(1, courseId)
         .setParameter(2, token)
         .setParameter(3, now)

@@ -86,8 +86,10 @@ public final class ProtocolSettings {
         em -> {
           int updated =
               em.createNativeQuery(
-                      "UPDATE protocol_setting SET enabled = ?, value_1 = ?, value_2 = ?,"
-                          + " value_3 = ?, value_4 = ?, updated_by = ?, updated_at = ?"
+                      "UPDATE protocol_setting SET enabled = ?, value_1 = CAST(? AS INTEGER),"
+                          + " value_2 = CAST(? AS INTEGER), value_3 = CAST(? AS INTEGER),"
+                          + " value_4 = CAST(? AS INTEGER), updated_by = CAST(? AS BIGINT),"
+                          + " updated_at = ?"
                           + " WHERE institution_id = ? AND rule = ?")
                   .setParameter(1, setting.enabled())
                   .setParameter(2, values[0])
@@ -103,7 +105,8 @@ public final class ProtocolSettings {
             em.createNativeQuery(
                     "INSERT INTO protocol_setting (institution_id, rule, enabled, value_1,"
                         + " value_2, value_3, value_4, updated_by, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " VALUES (?, ?, ?, CAST(? AS INTEGER), CAST(? AS INTEGER),"
+                        + " CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS BIGINT), ?)")
                 .setParameter(1, institutionId)
                 .setParameter(2, setting.rule().name())
                 .setParameter(3, setting.enabled())

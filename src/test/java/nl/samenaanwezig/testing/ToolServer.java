@@ -19,7 +19,8 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * The real WAR (web.xml, webapp/, our classes) in embedded Jetty on 127.0.0.1 with its own Derby
  * database (in memory, or on disk like production), or its own database on a test PostgreSQL with
- * {@code -Dsamen.test.db=postgres} ({@link Postgres}), reached as http://localhost:PORT.
+ * {@code -Dsamen.test.db=postgres} ({@link Postgres}; demo mode runs on Derby only), reached as
+ * http://localhost:PORT.
  */
 public final class ToolServer implements AutoCloseable {
   private final Server server;
@@ -59,7 +60,7 @@ public final class ToolServer implements AutoCloseable {
       boolean demo, UnaryOperator<AppConfig> settings, Object... contextAttributes) {
     AppConfig defaults =
         new AppConfig(
-            Postgres.wanted()
+            Postgres.wanted() && !demo
                 ? Postgres.freshDatabaseUrl()
                 : "jdbc:derby:memory:sa-" + UUID.randomUUID() + ";create=true",
             "",
