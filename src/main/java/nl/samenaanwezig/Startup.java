@@ -17,6 +17,7 @@ import nl.samenaanwezig.admin.PlatformImport;
 import nl.samenaanwezig.config.AppConfig;
 import nl.samenaanwezig.db.Database;
 import nl.samenaanwezig.meetings.MailSettings;
+import nl.samenaanwezig.web.RequestBodyDrain;
 import nl.samenaanwezig.web.SecurityHeadersFilter;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.glassfish.jersey.servlet.ServletProperties;
@@ -47,9 +48,11 @@ public final class Startup implements ServletContextListener {
     app = new SamenApplication(config, db, Clock.systemUTC(), mail);
     importConfiguredPlatforms(app);
 
+    FilterRegistration.Dynamic drain = ctx.addFilter("drain", new RequestBodyDrain());
+    drain.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
     FilterRegistration.Dynamic headers =
         ctx.addFilter("security-headers", new SecurityHeadersFilter(app.platforms()::frameOrigins));
-    headers.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+    headers.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
     // A ServletContainer built from an application instance reads this from the application's
     // properties, not from the filter's init parameters.
     app.property(ServletProperties.FILTER_STATIC_CONTENT_REGEX, "/static/.*|/favicon\\.ico");

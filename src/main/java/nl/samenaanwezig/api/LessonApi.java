@@ -36,7 +36,6 @@ import nl.samenaanwezig.lti.Course;
 import nl.samenaanwezig.lti.Memberships;
 import nl.samenaanwezig.lti.Role;
 import nl.samenaanwezig.web.ErrorPages;
-import nl.samenaanwezig.web.RequestBodies;
 
 /**
  * Lessons and marks pushed by a school information system, idempotent by the sender's ids (source
@@ -47,12 +46,6 @@ import nl.samenaanwezig.web.RequestBodies;
 @Produces(MediaType.APPLICATION_JSON)
 public class LessonApi {
   static final int MAX_BODY_BYTES = 1 << 20;
-
-  /**
-   * How much of a refused body is still read (and dropped) so the client can read the 413; a larger
-   * rest is left and the connection closes.
-   */
-  static final long SWALLOW_BYTES = 8L * MAX_BODY_BYTES;
 
   static final int MAX_EXTERNAL_ID = 255;
 
@@ -274,12 +267,10 @@ public class LessonApi {
     long declared = request.getContentLengthLong();
     byte[] bytes;
     try {
-      // A declared length over the limit is refused without keeping it; an undeclared one is read
-      // up to it. What is left of a body up to SWALLOW_BYTES is read and dropped before the 413,
-      // so the client, still sending, gets the answer instead of a reset connection.
+      // A declared length over the limit is refused unread; an undeclared one is read up to it.
+      // (web.RequestBodyDrain reads the rest after the 413, so the client gets to read it.)
       bytes = declared <= MAX_BODY_BYTES ? body.readNBytes(MAX_BODY_BYTES + 1) : new byte[0];
       if (declared > MAX_BODY_BYTES || bytes.length > MAX_BODY_BYTES) {
-        RequestBodies.discard(body, SWALLOW_BYTES);
         throw Problems.problem(
             locale(),
             413,

@@ -30,6 +30,7 @@ import nl.samenaanwezig.lti.Role;
 import nl.samenaanwezig.testing.Browser;
 import nl.samenaanwezig.testing.TestPlatform;
 import nl.samenaanwezig.testing.ToolServer;
+import nl.samenaanwezig.web.RequestBodyDrain;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -162,6 +163,19 @@ class LessonApiTest {
     HttpResponse<String> r = send("GET", LESSON + "x", "sa_" + "A".repeat(43), null);
     assertProblem(r, 401, "Deze API-sleutel is onbekend of ingetrokken.");
     assertTrue(r.headers().firstValue("WWW-Authenticate").orElse("").contains("invalid_token"));
+  }
+
+  @Test
+  void anUnknownTokenWithALargeBodyStillGetsIts401() {
+    // Refused before the body is read: the rest of it must not turn the answer into a reset.
+    String body = "[" + "{\"student\": \"1001\", \"category\": \"PRESENT\"},".repeat(20_000) + "]";
+    assertTrue(body.length() > 512 * 1024);
+    for (int i = 0; i < 3; i++) {
+      assertProblem(
+          send("PUT", LESSON + "someone-else", "sa_not-a-token", body),
+          401,
+          "Deze API-sleutel is onbekend of ingetrokken.");
+    }
   }
 
   @Test
@@ -462,7 +476,7 @@ class LessonApiTest {
     // client would see a reset connection instead of the 413.
     String huge = "[" + "{\"student\": \"1001\", \"category\": \"PRESENT\"},".repeat(150_000) + "]";
     assertTrue(huge.length() > 6 * LessonApi.MAX_BODY_BYTES);
-    assertTrue(huge.length() < LessonApi.SWALLOW_BYTES);
+    assertTrue(huge.length() < RequestBodyDrain.MAX_BYTES);
     for (int i = 0; i < 3; i++) {
       assertProblem(
           send("PUT", LESSON + "far-too-big", token, huge),
