@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import nl.samenaanwezig.api.ApiTokens;
-import nl.samenaanwezig.home.Frame;
+import nl.samenaanwezig.lti.Frame;
 import nl.samenaanwezig.lti.PlatformJson;
 import nl.samenaanwezig.lti.PlatformOwnedElsewhereException;
 import nl.samenaanwezig.lti.PlatformSettings;

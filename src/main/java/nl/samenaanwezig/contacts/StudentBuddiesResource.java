@@ -30,7 +30,7 @@ import nl.samenaanwezig.buddies.Channel;
 import nl.samenaanwezig.buddies.Decision;
 import nl.samenaanwezig.buddies.PhoneNumbers;
 import nl.samenaanwezig.buddies.Topic;
-import nl.samenaanwezig.home.Frame;
+import nl.samenaanwezig.lti.Frame;
 import nl.samenaanwezig.lti.Session;
 import nl.samenaanwezig.lti.Sessions;
 import nl.samenaanwezig.privacy.Actor;

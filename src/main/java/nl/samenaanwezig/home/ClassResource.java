@@ -30,6 +30,7 @@ import nl.samenaanwezig.attendance.Sparkline;
 import nl.samenaanwezig.buddies.BuddyBook;
 import nl.samenaanwezig.contacts.GoodNews;
 import nl.samenaanwezig.lti.Course;
+import nl.samenaanwezig.lti.Frame;
 import nl.samenaanwezig.lti.Member;
 import nl.samenaanwezig.lti.Memberships;
 import nl.samenaanwezig.lti.Person;

@@ -20,6 +20,7 @@ import nl.samenaanwezig.attendance.SchoolCalendar;
 import nl.samenaanwezig.attendance.StudentAttendance;
 import nl.samenaanwezig.buddies.BuddyBook;
 import nl.samenaanwezig.lti.Course;
+import nl.samenaanwezig.lti.Frame;
 import nl.samenaanwezig.lti.Memberships;
 import nl.samenaanwezig.lti.Person;
 import nl.samenaanwezig.lti.Role;

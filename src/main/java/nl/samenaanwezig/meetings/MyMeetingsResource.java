@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.samenaanwezig.buddies.Availability;
-import nl.samenaanwezig.home.Frame;
+import nl.samenaanwezig.lti.Frame;
 import nl.samenaanwezig.lti.Role;
 import nl.samenaanwezig.lti.Session;
 import nl.samenaanwezig.lti.Sessions;

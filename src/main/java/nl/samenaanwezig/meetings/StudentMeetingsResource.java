@@ -24,7 +24,7 @@ import java.util.Set;
 import nl.samenaanwezig.attendance.SchoolCalendar;
 import nl.samenaanwezig.buddies.BuddyBook;
 import nl.samenaanwezig.contacts.MentorAccess;
-import nl.samenaanwezig.home.Frame;
+import nl.samenaanwezig.lti.Frame;
 import nl.samenaanwezig.lti.Session;
 import nl.samenaanwezig.lti.Sessions;
 import nl.samenaanwezig.web.BaseUrl;

@@ -14,7 +14,7 @@ import java.util.Map;
 import nl.samenaanwezig.attendance.SchoolCalendar;
 import nl.samenaanwezig.attendance.StudentAttendance;
 import nl.samenaanwezig.db.Database;
-import nl.samenaanwezig.home.Frame;
+import nl.samenaanwezig.lti.Frame;
 import nl.samenaanwezig.lti.Memberships;
 import nl.samenaanwezig.lti.Sessions;
 import nl.samenaanwezig.web.Pages;

@@ -24,7 +24,7 @@ import java.util.Optional;
 import nl.samenaanwezig.buddies.BirthDate;
 import nl.samenaanwezig.buddies.BuddyBook;
 import nl.samenaanwezig.buddies.StudentProfile;
-import nl.samenaanwezig.home.Frame;
+import nl.samenaanwezig.lti.Frame;
 import nl.samenaanwezig.lti.Person;
 import nl.samenaanwezig.lti.Role;
 import nl.samenaanwezig.lti.Session;

@@ -1,11 +1,9 @@
-package nl.samenaanwezig.home;
+package nl.samenaanwezig.lti;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.samenaanwezig.lti.Role;
-import nl.samenaanwezig.lti.Session;
 
 /** What every signed-in page shows around its content: name, menu, language switch. */
 public final class Frame {
