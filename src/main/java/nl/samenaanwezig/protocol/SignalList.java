@@ -13,6 +13,11 @@ import java.util.function.LongFunction;
  * step first, then by name.
  */
 record SignalList(List<SignalView> open, List<SignalView> handled) {
+  /** By rule (DUO and luxe verzuim first), the nearer deadline first, a higher step first. */
+  static final Comparator<Signal> WORK_ORDER =
+      Comparator.comparing((Signal s) -> s.rule().ordinal())
+          .thenComparing(SignalList::due, Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(s -> -s.step().level());
 
   static SignalList of(
       List<Signal> signals,
@@ -24,10 +29,7 @@ record SignalList(List<SignalView> open, List<SignalView> handled) {
     List<SignalView> open = new ArrayList<>();
     List<SignalView> handled = new ArrayList<>();
     List<Signal> sorted = new ArrayList<>(signals);
-    sorted.sort(
-        Comparator.comparing((Signal s) -> s.rule().ordinal())
-            .thenComparing(s -> due(s), Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(s -> -s.step().level()));
+    sorted.sort(WORK_ORDER);
     for (Signal s : sorted) {
       SignalView v =
           SignalView.of(

@@ -89,6 +89,31 @@ class DemoBrowserTest {
   }
 
   @Test
+  void institutionSignalListFitsAPhoneAndNarrowsByRuleWithTheKeyboard() {
+    driver = Chrome.phone();
+    driver.get(tool.baseUrl() + "/demo");
+    driver.findElement(By.id("open-admin")).click();
+    awaitPath("/admin");
+    driver.get(tool.baseUrl() + "/admin/signals");
+    assertFitsWidth("institution signals");
+    A11yChecks.assertNone(driver, "institution signals on a phone");
+    new Select(driver.findElement(By.id("rule"))).selectByValue("LATENESS");
+    driver.findElement(By.cssSelector("form.sort button")).sendKeys(Keys.ENTER);
+    new WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+        .until(d -> d.getCurrentUrl().contains("rule=LATENESS"));
+    assertEquals(
+        "LATENESS",
+        new Select(driver.findElement(By.id("rule")))
+            .getFirstSelectedOption()
+            .getAttribute("value"));
+    assertTrue(
+        driver.findElements(By.cssSelector("ol.signal-list > li")).size() >= 1,
+        "the demo class has students on the lateness ladder");
+    assertFitsWidth("institution signals by rule");
+    A11yChecks.assertNone(driver, "institution signals by rule");
+  }
+
+  @Test
   void errorPageExplainsInDutch() {
     driver = Chrome.desktop();
     driver.get(tool.baseUrl() + "/start");

@@ -391,6 +391,34 @@ class ProtocolPagesTest {
   }
 
   @Test
+  void theAdministratorNarrowsTheListByRuleAndByClass() {
+    Browser admin = new Browser();
+    admin.follow(platform.launch().asAdmin().run(admin));
+    String all = admin.get(url("/admin/signals")).body();
+    assertTrue(all.contains("<option value=\"LATENESS\">Te laat komen (ladder) (1)</option>"), all);
+    assertTrue(all.contains("<label for=\"rule\">Regel</label>"), all);
+    assertTrue(all.contains("Wiskunde 2B ("), all);
+
+    String late = admin.get(url("/admin/signals?rule=LATENESS")).body();
+    assertTrue(late.contains("Fenna Kok"), late);
+    assertFalse(late.contains("Sam de Vries"), "Sam is only on the DUO rule");
+    assertTrue(late.contains("Signaal 1 tot en met 1 van 1"), late);
+    assertTrue(
+        late.contains("<option value=\"LATENESS\" selected=\"selected\">"), "the choice stays");
+
+    String inClass = admin.get(url("/admin/signals?course=" + courseId)).body();
+    assertTrue(inClass.contains("Sam de Vries"), inClass);
+
+    for (String bad : List.of("rule=NOPE", "course=abc", "page=0", "course=999999")) {
+      HttpResponse<String> refused = admin.get(url("/admin/signals?" + bad));
+      assertEquals(400, refused.statusCode(), bad);
+      assertTrue(
+          refused.body().contains("Deze keuze bestaat niet. Kies een regel en een klas uit de"),
+          refused.body());
+    }
+  }
+
+  @Test
   void theAdministratorChangesTheProtocolAndWrongValuesAreRefused() {
     Browser admin = new Browser();
     admin.follow(platform.launch().asAdmin().run(admin));
