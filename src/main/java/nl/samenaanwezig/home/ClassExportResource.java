@@ -25,6 +25,7 @@ import nl.samenaanwezig.lti.Memberships;
 import nl.samenaanwezig.lti.Role;
 import nl.samenaanwezig.lti.Session;
 import nl.samenaanwezig.lti.Sessions;
+import nl.samenaanwezig.web.Csv;
 import nl.samenaanwezig.web.Pages;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -43,12 +44,7 @@ public class ClassExportResource {
   public Response csv(@PathParam("courseId") long courseId) {
     Session session = sessions.require(request);
     List<List<String>> table = table(session, courseId);
-    StringBuilder out = new StringBuilder("\uFEFF");
-    for (List<String> row : table) {
-      out.append(String.join(";", row.stream().map(ClassExportResource::csvCell).toList()))
-          .append("\r\n");
-    }
-    return Response.ok(out.toString().getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
+    return Response.ok(Csv.of(table).getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"aanwezigheid-klas.csv\"")
         .build();
   }
@@ -121,17 +117,5 @@ public class ClassExportResource {
 
   private static String percent(nl.samenaanwezig.attendance.PresenceRate rate) {
     return rate.percent().isPresent() ? Integer.toString(rate.percent().getAsInt()) : "";
-  }
-
-  /** Quotes a CSV cell when needed; a leading =, +, - or @ is defused (spreadsheet formulas). */
-  static String csvCell(String value) {
-    String v = value == null ? "" : value;
-    if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+(\\.\\d+)?")) {
-      v = "'" + v;
-    }
-    if (v.contains(";") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-      v = "\"" + v.replace("\"", "\"\"") + "\"";
-    }
-    return v;
   }
 }

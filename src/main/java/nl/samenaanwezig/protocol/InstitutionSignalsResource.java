@@ -10,9 +10,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import nl.samenaanwezig.db.Database;
@@ -22,6 +26,7 @@ import nl.samenaanwezig.lti.Person;
 import nl.samenaanwezig.lti.Role;
 import nl.samenaanwezig.lti.Session;
 import nl.samenaanwezig.lti.Sessions;
+import nl.samenaanwezig.web.Csv;
 import nl.samenaanwezig.web.ErrorPages;
 import nl.samenaanwezig.web.Pages;
 
@@ -44,16 +49,114 @@ public class InstitutionSignalsResource {
       @QueryParam("rule") String rule,
       @QueryParam("course") String course,
       @QueryParam("page") String page) {
+    Session session = administrator();
+    Day day;
+    try {
+      day = day(session, SignalFilter.parse(rule, course, page));
+    } catch (SignalFilter.Invalid e) {
+      return ErrorPages.page(pages, 400, "signals.filter.bad", session.locale());
+    }
+    SignalFilter.Result result =
+        day.filter().apply(day.all(), day.courses()::get, session.locale());
+    Map<Long, String> names = names(result.shown());
+    SignalList list =
+        SignalList.of(
+            result.shown(),
+            settings.of(day.institutionId()),
+            names::get,
+            day.courses()::get,
+            session.locale(),
+            day.today());
+    Map<String, Object> vars = Frame.of(session, "/admin/signals");
+    vars.put("institution", session.platform().institution().name());
+    vars.put("list", list);
+    vars.put("filter", result.view());
+    vars.put("institutionWide", true);
+    return Response.ok(pages.render("signals", session.locale(), vars))
+        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        .build();
+  }
+
+  /** Every signal the filter chooses (open ones first, in working order), for a spreadsheet. */
+  @GET
+  @Path("csv")
+  public Response csv(@QueryParam("rule") String rule, @QueryParam("course") String course) {
+    Session session = administrator();
+    Day day;
+    try {
+      day = day(session, SignalFilter.parse(rule, course, null));
+    } catch (SignalFilter.Invalid e) {
+      return ErrorPages.page(pages, 400, "signals.filter.bad", session.locale());
+    }
+    Locale locale = session.locale();
+    List<Signal> chosen =
+        day.all().stream()
+            .filter(day.filter()::matches)
+            .sorted(
+                Comparator.comparing((Signal s) -> !s.open()).thenComparing(SignalList.WORK_ORDER))
+            .toList();
+    Map<Long, String> names = names(chosen);
+    Protocol protocol = settings.of(day.institutionId());
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(
+        List.of(
+            Pages.text(locale, "signals.csv.student"),
+            Pages.text(locale, "signals.course"),
+            Pages.text(locale, "signals.filter.rule"),
+            Pages.text(locale, "signals.csv.step"),
+            Pages.text(locale, "signals.csv.status"),
+            Pages.text(locale, "signals.csv.since"),
+            Pages.text(locale, "signals.csv.due"),
+            Pages.text(locale, "signals.csv.fact"),
+            Pages.text(locale, "signals.handled")));
+    for (Signal s : chosen) {
+      SignalView v =
+          SignalView.of(
+              s,
+              protocol.setting(s.rule()),
+              names.get(s.personId()),
+              day.courses().get(s.courseId()),
+              locale,
+              day.today());
+      Finding f = s.finding();
+      rows.add(
+          List.of(
+              v.studentName(),
+              v.courseTitle(),
+              Pages.text(locale, "protocol." + s.rule().name().toLowerCase(Locale.ROOT) + ".name"),
+              v.step().title(),
+              Pages.text(locale, s.open() ? "signals.csv.open" : "signals.csv.handled"),
+              f == null || f.since() == null ? "" : f.since().toString(),
+              f == null || f.due() == null || !s.open() ? "" : f.due().toString(),
+              v.fact() == null ? "" : v.fact(),
+              v.handled() == null ? "" : v.handled()));
+    }
+    return Response.ok(Csv.of(rows).getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\""
+                + Pages.text(locale, "signals.csv.file", day.today().toString())
+                + "\"")
+        .build();
+  }
+
+  private Session administrator() {
     Session session = sessions.require(request);
     if (!session.has(Role.ADMIN)) {
       throw new NotFoundException();
     }
-    SignalFilter filter;
-    try {
-      filter = SignalFilter.parse(rule, course, page);
-    } catch (SignalFilter.Invalid e) {
-      return ErrorPages.page(pages, 400, "signals.filter.bad", session.locale());
-    }
+    return session;
+  }
+
+  /** Today's signals of the institution, and the title of every class they (or the filter) name. */
+  private record Day(
+      long institutionId,
+      LocalDate today,
+      SignalFilter filter,
+      List<Signal> all,
+      Map<Long, String> courses) {}
+
+  private Day day(Session session, SignalFilter filter) {
     long institutionId = session.platform().institution().id();
     LocalDate today = signals.today();
     List<Signal> all = signals.forInstitution(institutionId, today);
@@ -73,35 +176,20 @@ public class InstitutionSignalsResource {
                   Optional.ofNullable(em.find(Course.class, filter.courseId()))
                       .filter(c -> c.platform().institution().id() == institutionId)
                       .map(Course::displayTitle));
-      if (title.isEmpty()) {
-        return ErrorPages.page(pages, 400, "signals.filter.bad", session.locale());
-      }
-      courses.put(filter.courseId(), title.get());
+      courses.put(filter.courseId(), title.orElseThrow(SignalFilter.Invalid::new));
     }
-    SignalFilter.Result result = filter.apply(all, courses::get, session.locale());
+    return new Day(institutionId, today, filter, all, courses);
+  }
+
+  private Map<Long, String> names(List<Signal> shown) {
     Map<Long, String> names = new HashMap<>();
     db.read(
         em -> {
-          for (Signal s : result.shown()) {
+          for (Signal s : shown) {
             names.computeIfAbsent(s.personId(), id -> em.find(Person.class, id).displayName());
           }
           return null;
         });
-    SignalList list =
-        SignalList.of(
-            result.shown(),
-            settings.of(institutionId),
-            names::get,
-            courses::get,
-            session.locale(),
-            today);
-    Map<String, Object> vars = Frame.of(session, "/admin/signals");
-    vars.put("institution", session.platform().institution().name());
-    vars.put("list", list);
-    vars.put("filter", result.view());
-    vars.put("institutionWide", true);
-    return Response.ok(pages.render("signals", session.locale(), vars))
-        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-        .build();
+    return names;
   }
 }

@@ -88,7 +88,8 @@ record SignalFilter(Optional<Rule> rule, Long courseId, int page) {
       int total,
       PageLink previous,
       PageLink next,
-      int handledHidden) {}
+      int handledHidden,
+      String csvHref) {}
 
   /**
    * Applies the filter to the day's signals: the open signals of this page in working order and the
@@ -178,7 +179,8 @@ record SignalFilter(Optional<Rule> rule, Long courseId, int page) {
             open.size(),
             previous,
             next,
-            Math.max(0, handled.size() - PAGE_SIZE));
+            Math.max(0, handled.size() - PAGE_SIZE),
+            csvHref());
     return new Result(shown, view);
   }
 
@@ -186,15 +188,26 @@ record SignalFilter(Optional<Rule> rule, Long courseId, int page) {
   record Result(List<Signal> shown, View view) {}
 
   private String href(int toPage) {
+    return "/admin/signals?" + query(toPage);
+  }
+
+  /** The spreadsheet of every signal this filter chooses. */
+  private String csvHref() {
+    String query = query(0);
+    return "/admin/signals/csv" + (query.isEmpty() ? "" : "?" + query);
+  }
+
+  private String query(int toPage) {
     Map<String, String> query = new java.util.LinkedHashMap<>();
     rule.ifPresent(r -> query.put("rule", r.name()));
     if (courseId != null) {
       query.put("course", String.valueOf(courseId));
     }
-    query.put("page", String.valueOf(toPage));
-    return "/admin/signals?"
-        + query.entrySet().stream()
-            .map(e -> e.getKey() + "=" + e.getValue())
-            .collect(Collectors.joining("&"));
+    if (toPage > 0) {
+      query.put("page", String.valueOf(toPage));
+    }
+    return query.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining("&"));
   }
 }

@@ -409,6 +409,23 @@ class ProtocolPagesTest {
     String inClass = admin.get(url("/admin/signals?course=" + courseId)).body();
     assertTrue(inClass.contains("Sam de Vries"), inClass);
 
+    assertTrue(late.contains("href=\"/admin/signals/csv?rule=LATENESS\""), late);
+    HttpResponse<String> csv = admin.get(url("/admin/signals/csv?rule=LATENESS"));
+    assertEquals(200, csv.statusCode());
+    assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+    assertTrue(
+        csv.headers().firstValue("Content-Disposition").orElse("").contains("signalen-"),
+        csv.headers().toString());
+    List<String> lines = csv.body().lines().toList();
+    assertEquals(
+        "\uFEFFStudent;Klas;Regel;Stap;Status;Sinds;Uiterlijk;Waarom;Al afgehandeld", lines.get(0));
+    assertEquals(2, lines.size(), csv.body());
+    assertTrue(
+        lines.get(1).startsWith("Fenna Kok;Wiskunde 2B;Te laat komen (ladder);"), lines.get(1));
+    assertTrue(lines.get(1).contains(";open;"), lines.get(1));
+    assertEquals(400, admin.get(url("/admin/signals/csv?rule=NOPE")).statusCode());
+    assertEquals(404, mentor.get(url("/admin/signals/csv")).statusCode());
+
     for (String bad : List.of("rule=NOPE", "course=abc", "page=0", "course=999999")) {
       HttpResponse<String> refused = admin.get(url("/admin/signals?" + bad));
       assertEquals(400, refused.statusCode(), bad);
