@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.samenaanwezig.lti.LtiClaims;
 import nl.samenaanwezig.lti.Role;
 import nl.samenaanwezig.testing.Browser;
 import nl.samenaanwezig.testing.TestPlatform;
@@ -26,9 +23,7 @@ import org.junit.jupiter.api.Test;
 class ImportPageTest {
   static ToolServer tool;
   static TestPlatform platform;
-  String contextId;
-  Browser mentor;
-  String classPath;
+  ImportClass klas;
 
   @BeforeAll
   static void start() {
@@ -42,37 +37,9 @@ class ImportPageTest {
     tool.close();
   }
 
-  /** A class with three students (Moodle user ids 1001-1003) and its mentor, signed in. */
   @BeforeEach
   void aClassWithThreeStudents() {
-    contextId = "course-" + UUID.randomUUID();
-    launch(new Browser(), "1001", "Fenna", "Kok", Role.Lis.LEARNER);
-    launch(new Browser(), "1002", "Daan", "Jansen", Role.Lis.LEARNER);
-    launch(new Browser(), "1003", "Sanne", "de Vries", Role.Lis.LEARNER);
-    mentor = new Browser();
-    classPath = launch(mentor, "mentor-1", "Jeroen", "Smits", Role.Lis.INSTRUCTOR);
-  }
-
-  private String launch(Browser browser, String sub, String given, String family, Role.Lis role) {
-    HttpResponse<String> page =
-        browser.follow(
-            platform
-                .launch()
-                .person(sub, given, family, List.of(role.uri()))
-                .claim(LtiClaims.CONTEXT, Map.of("id", contextId, "title", "Wiskunde 2B"))
-                .run(browser));
-    return page.uri().getPath();
-  }
-
-  private String importUrl() {
-    return tool.baseUrl() + classPath + "/import";
-  }
-
-  private String csrf() {
-    Matcher m =
-        Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(mentor.get(importUrl()).body());
-    assertTrue(m.find());
-    return m.group(1);
+    klas = ImportClass.open(tool, platform);
   }
 
   private HttpResponse<String> upload(String csv, boolean validOnly) {
@@ -80,17 +47,15 @@ class ImportPageTest {
     if (validOnly) {
       upload.field("validOnly", "1");
     }
-    return upload.post(mentor, importUrl() + "?csrf=" + csrf());
+    return klas.post(upload);
   }
 
   private long count(String sql) {
-    return tool.count(sql, contextId);
+    return klas.count(sql);
   }
 
   private long marks() {
-    return count(
-        "SELECT COUNT(*) FROM mark m JOIN lesson l ON m.lesson_id = l.id"
-            + " JOIN course c ON l.course_id = c.id WHERE c.context_id = ?");
+    return klas.marks("");
   }
 
   private long history() {
@@ -101,9 +66,7 @@ class ImportPageTest {
   }
 
   private long lessons() {
-    return count(
-        "SELECT COUNT(*) FROM lesson l JOIN course c ON l.course_id = c.id"
-            + " WHERE c.context_id = ?");
+    return klas.lessons();
   }
 
   private static final String GOOD =
@@ -260,7 +223,7 @@ class ImportPageTest {
     HttpResponse<String> result =
         new Upload()
             .file("Wiskunde_2B_Aanwezigheid_20261118-1200.txt", export)
-            .post(mentor, importUrl() + "?csrf=" + csrf());
+            .post(klas.mentor, klas.importUrl() + "?csrf=" + klas.csrf());
     assertEquals(200, result.statusCode(), result.body());
     assertTrue(result.body().contains("3 regels verwerkt."), result.body());
     assertTrue(result.body().contains("6 nieuwe markeringen"), result.body());
@@ -290,7 +253,9 @@ class ImportPageTest {
                 + " AND m.category = 'SPECIAL_LEAVE'"));
     // The same export again: nothing new.
     HttpResponse<String> again =
-        new Upload().file("export.txt", export).post(mentor, importUrl() + "?csrf=" + csrf());
+        new Upload()
+            .file("export.txt", export)
+            .post(klas.mentor, klas.importUrl() + "?csrf=" + klas.csrf());
     assertTrue(again.body().contains("0 nieuwe markeringen, 0 gewijzigd, 6 al goed."));
     assertEquals(6, marks());
   }
@@ -298,14 +263,14 @@ class ImportPageTest {
   @Test
   void aStudentGetsNotFound() {
     Browser student = new Browser();
-    launch(student, "1001", "Fenna", "Kok", Role.Lis.LEARNER);
-    assertEquals(404, student.get(importUrl()).statusCode());
+    klas.launch(student, "1001", "Fenna", "Kok", Role.Lis.LEARNER);
+    assertEquals(404, student.get(klas.importUrl()).statusCode());
     Matcher csrf =
         Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"")
             .matcher(student.get(tool.baseUrl() + "/me").body());
     assertTrue(csrf.find());
     HttpResponse<String> post =
-        new Upload().file("a.csv", GOOD).post(student, importUrl() + "?csrf=" + csrf.group(1));
+        new Upload().file("a.csv", GOOD).post(student, klas.importUrl() + "?csrf=" + csrf.group(1));
     assertEquals(404, post.statusCode());
     assertEquals(0, marks());
   }
@@ -313,16 +278,21 @@ class ImportPageTest {
   @Test
   void aMentorOfAnotherClassGetsNotFound() {
     Browser other = new Browser();
-    String otherClass = contextId;
-    contextId = "course-" + UUID.randomUUID();
-    launch(other, "mentor-2", "Mila", "Bakker", Role.Lis.INSTRUCTOR);
-    assertEquals(404, other.get(tool.baseUrl() + classPath + "/import").statusCode());
-    contextId = otherClass;
+    ImportClass.launch(
+        platform,
+        "course-" + UUID.randomUUID(),
+        other,
+        "mentor-2",
+        "Mila",
+        "Bakker",
+        Role.Lis.INSTRUCTOR);
+    assertEquals(404, other.get(klas.importUrl()).statusCode());
   }
 
   @Test
   void uploadingWithoutTheCsrfTokenIsRefused() {
-    HttpResponse<String> result = new Upload().file("a.csv", GOOD).post(mentor, importUrl());
+    HttpResponse<String> result =
+        new Upload().file("a.csv", GOOD).post(klas.mentor, klas.importUrl());
     assertEquals(403, result.statusCode());
     assertTrue(result.body().contains("Dit formulier is verlopen."), result.body());
     assertEquals(0, marks());
@@ -334,7 +304,9 @@ class ImportPageTest {
         "student_id;date;start;end;category\n1001;2026-11-16;09:00;09:50;aanwezig;café\n"
             .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     HttpResponse<String> result =
-        new Upload().file("a.csv", latin1).post(mentor, importUrl() + "?csrf=" + csrf());
+        new Upload()
+            .file("a.csv", latin1)
+            .post(klas.mentor, klas.importUrl() + "?csrf=" + klas.csrf());
     assertEquals(400, result.statusCode());
     assertTrue(result.body().contains("Het bestand is geen UTF-8-tekst."), result.body());
     assertEquals(0, marks());
@@ -342,8 +314,8 @@ class ImportPageTest {
 
   @Test
   void theClassPageLinksToTheImport() {
-    String html = mentor.get(tool.baseUrl() + classPath).body();
-    assertTrue(html.contains("href=\"" + classPath + "/import\""), html);
-    assertFalse(mentor.get(importUrl()).body().contains("??"));
+    String html = klas.mentor.get(tool.baseUrl() + klas.classPath).body();
+    assertTrue(html.contains("href=\"" + klas.classPath + "/import\""), html);
+    assertFalse(klas.mentor.get(klas.importUrl()).body().contains("??"));
   }
 }

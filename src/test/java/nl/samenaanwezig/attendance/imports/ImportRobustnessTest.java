@@ -9,17 +9,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import nl.samenaanwezig.lti.LtiClaims;
-import nl.samenaanwezig.lti.Role;
-import nl.samenaanwezig.testing.Browser;
 import nl.samenaanwezig.testing.TestPlatform;
 import nl.samenaanwezig.testing.ToolServer;
 import org.junit.jupiter.api.AfterAll;
@@ -36,9 +29,7 @@ class ImportRobustnessTest {
   static final long LIMIT = 64 * 1024;
   static ToolServer tool;
   static TestPlatform platform;
-  String contextId;
-  Browser mentor;
-  String classPath;
+  ImportClass klas;
 
   @BeforeAll
   static void start() {
@@ -54,58 +45,23 @@ class ImportRobustnessTest {
 
   @BeforeEach
   void aClassWithThreeStudents() {
-    contextId = "course-" + UUID.randomUUID();
-    launch(new Browser(), "1001", "Fenna", "Kok", Role.Lis.LEARNER);
-    launch(new Browser(), "1002", "Daan", "Jansen", Role.Lis.LEARNER);
-    launch(new Browser(), "1003", "Sanne", "de Vries", Role.Lis.LEARNER);
-    mentor = new Browser();
-    classPath = launch(mentor, "mentor-1", "Jeroen", "Smits", Role.Lis.INSTRUCTOR);
-  }
-
-  private String launch(Browser browser, String sub, String given, String family, Role.Lis role) {
-    return browser
-        .follow(
-            platform
-                .launch()
-                .person(sub, given, family, List.of(role.uri()))
-                .claim(LtiClaims.CONTEXT, Map.of("id", contextId, "title", "Wiskunde 2B"))
-                .run(browser))
-        .uri()
-        .getPath();
-  }
-
-  private String importUrl() {
-    return tool.baseUrl() + classPath + "/import";
-  }
-
-  private String csrf() {
-    Matcher m =
-        Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(mentor.get(importUrl()).body());
-    assertTrue(m.find());
-    return m.group(1);
+    klas = ImportClass.open(tool, platform);
   }
 
   private HttpResponse<String> post(Upload upload) {
-    return upload.post(mentor, importUrl() + "?csrf=" + csrf());
+    return klas.post(upload);
   }
 
   private long courseId() {
-    return Long.parseLong(classPath.replaceAll("\\D", ""));
+    return klas.courseId();
   }
 
   private long marks(String where) {
-    return tool.count(
-        "SELECT COUNT(*) FROM mark m JOIN lesson l ON m.lesson_id = l.id"
-            + " JOIN course c ON l.course_id = c.id WHERE c.context_id = ?"
-            + where,
-        contextId);
+    return klas.marks(where);
   }
 
   private long lessons() {
-    return tool.count(
-        "SELECT COUNT(*) FROM lesson l JOIN course c ON l.course_id = c.id"
-            + " WHERE c.context_id = ?",
-        contextId);
+    return klas.lessons();
   }
 
   private static final String GOOD =
@@ -127,7 +83,7 @@ class ImportRobustnessTest {
 
   @Test
   void theFormTellsTheLimit() {
-    assertTrue(mentor.get(importUrl()).body().contains("Hoogstens 64 kB."));
+    assertTrue(klas.mentor.get(klas.importUrl()).body().contains("Hoogstens 64 kB."));
   }
 
   @Test
@@ -219,7 +175,7 @@ class ImportRobustnessTest {
       for (int round = 0; round < 4; round++) {
         String file =
             GOOD.replace("2026-11-", "2026-0" + (round + 2) + "-").replace("wis-", round + "-");
-        String token = csrf();
+        String token = klas.csrf();
         CyclicBarrier together = new CyclicBarrier(2);
         List<Future<HttpResponse<String>>> posts =
             List.of(
@@ -228,14 +184,14 @@ class ImportRobustnessTest {
                       together.await();
                       return new Upload()
                           .file("a.csv", file)
-                          .post(mentor, importUrl() + "?csrf=" + token);
+                          .post(klas.mentor, klas.importUrl() + "?csrf=" + token);
                     }),
                 two.submit(
                     () -> {
                       together.await();
                       return new Upload()
                           .file("a.csv", file)
-                          .post(mentor, importUrl() + "?csrf=" + token);
+                          .post(klas.mentor, klas.importUrl() + "?csrf=" + token);
                     }));
         int imported = 0;
         for (Future<HttpResponse<String>> f : posts) {
