@@ -12,7 +12,9 @@ import java.io.IOException;
  * request refused before its body was read (a wrong API key, an expired session, a body over the
  * limit) would otherwise leave the rest unread when the server closes the connection, and the
  * client, still sending, would see a reset connection instead of the 401 or 413 with its
- * explanation. A body declared larger than the cap is left alone: the connection closes.
+ * explanation. A body declared larger than the cap is left alone: the connection closes. A client
+ * that stops sending without closing holds the request's thread until the connector's idle timeout,
+ * as it would while any body is read.
  */
 public final class RequestBodyDrain extends HttpFilter {
   private static final long serialVersionUID = 1L;
