@@ -114,6 +114,21 @@ class DemoBrowserTest {
   }
 
   @Test
+  void presencePerClassFitsAPhoneAndIsReachedFromTheSettings() {
+    driver = Chrome.phone();
+    driver.get(tool.baseUrl() + "/demo");
+    driver.findElement(By.id("open-admin")).click();
+    awaitPath("/admin");
+    driver.findElement(By.cssSelector("a[href='/admin/presence']")).click();
+    awaitPath("/admin/presence");
+    assertTrue(
+        driver.findElements(By.cssSelector("table.roster tbody tr")).size() >= 1,
+        "the demo class is listed");
+    assertFitsWidth("presence per class");
+    A11yChecks.assertNone(driver, "presence per class on a phone");
+  }
+
+  @Test
   void errorPageExplainsInDutch() {
     driver = Chrome.desktop();
     driver.get(tool.baseUrl() + "/start");

@@ -1,0 +1,118 @@
+package nl.samenaanwezig.home;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nl.samenaanwezig.attendance.InstitutionPresence;
+import nl.samenaanwezig.attendance.PresenceRate;
+import nl.samenaanwezig.db.Database;
+import nl.samenaanwezig.lti.Course;
+import nl.samenaanwezig.lti.Frame;
+import nl.samenaanwezig.lti.Role;
+import nl.samenaanwezig.lti.Session;
+import nl.samenaanwezig.lti.Sessions;
+import nl.samenaanwezig.protocol.Signals;
+import nl.samenaanwezig.web.ErrorPages;
+import nl.samenaanwezig.web.Pages;
+
+/**
+ * "Aanwezigheid per klas": the administrator's view of every class of the institution, lowest
+ * presence over the last four school weeks first, with the class page's hint where a whole class is
+ * missing a lot (an evening for parents and buddies). Read-only; the class itself is the mentor's.
+ */
+@Path("/admin/presence")
+public class InstitutionPresenceResource {
+  static final List<String> SORTS = List.of("presence", "name");
+
+  @Inject Sessions sessions;
+  @Inject InstitutionPresence presence;
+  @Inject Signals signals;
+  @Inject Database db;
+  @Inject Pages pages;
+  @Context HttpServletRequest request;
+
+  /** One class as the table shows it. */
+  public record Row(
+      String title,
+      long students,
+      PresenceRate week,
+      PresenceRate fourWeeks,
+      PresenceRate year,
+      double unexcusedHours,
+      boolean absenceHigh) {}
+
+  @GET
+  public Response page(@QueryParam("sort") String sort) {
+    Session session = sessions.require(request);
+    if (!session.has(Role.ADMIN)) {
+      throw new NotFoundException();
+    }
+    Locale locale = session.locale();
+    String order = sort == null || sort.isBlank() ? "presence" : sort.strip();
+    if (!SORTS.contains(order)) {
+      return ErrorPages.page(pages, 400, "presence.admin.badSort", locale);
+    }
+    long institutionId = session.platform().institution().id();
+    LocalDate today = signals.today();
+    List<InstitutionPresence.ClassPresence> classes = presence.of(institutionId, today);
+    Map<Long, String> titles = new HashMap<>();
+    db.read(
+        em -> {
+          for (InstitutionPresence.ClassPresence c : classes) {
+            titles.put(c.courseId(), em.find(Course.class, c.courseId()).displayTitle());
+          }
+          return null;
+        });
+    long attended = 0;
+    long scheduled = 0;
+    for (InstitutionPresence.ClassPresence c : classes) {
+      attended += c.fourWeeks().attendedMinutes();
+      scheduled += c.fourWeeks().scheduledMinutes();
+    }
+    Comparator<Row> byName = Comparator.comparing(Row::title, String.CASE_INSENSITIVE_ORDER);
+    Comparator<Row> byPresence =
+        Comparator.comparingInt(
+                (Row r) ->
+                    r.fourWeeks().percent().isPresent() ? r.fourWeeks().percent().getAsInt() : 101)
+            .thenComparing(byName);
+    List<Row> rows =
+        classes.stream()
+            .map(
+                c ->
+                    new Row(
+                        titles.get(c.courseId()),
+                        c.students(),
+                        c.week(),
+                        c.fourWeeks(),
+                        c.year(),
+                        c.unexcusedMinutesFourWeeks() / 60.0,
+                        c.fourWeeks().percent().isPresent()
+                            && c.fourWeeks().percent().getAsInt()
+                                < ClassSummary.HIGH_ABSENCE_BELOW_PERCENT))
+            .sorted("name".equals(order) ? byName : byPresence)
+            .toList();
+    Map<String, Object> vars = Frame.of(session, "/admin/presence");
+    vars.put("institution", session.platform().institution().name());
+    vars.put("rows", rows);
+    vars.put("sort", order);
+    vars.put("sorts", SORTS);
+    vars.put("total", new PresenceRate(attended, scheduled));
+    vars.put("highCount", rows.stream().filter(Row::absenceHigh).count());
+    vars.put("threshold", ClassSummary.HIGH_ABSENCE_BELOW_PERCENT);
+    return Response.ok(pages.render("institution-presence", locale, vars))
+        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        .build();
+  }
+}
