@@ -44,7 +44,9 @@ public class ClassExportResource {
   public Response csv(@PathParam("courseId") long courseId) {
     Session session = sessions.require(request);
     List<List<String>> table = table(session, courseId);
-    return Response.ok(Csv.of(table).getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
+    return Response.ok(
+            Csv.of(table, session.locale()).getBytes(StandardCharsets.UTF_8),
+            "text/csv; charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"aanwezigheid-klas.csv\"")
         .build();
   }

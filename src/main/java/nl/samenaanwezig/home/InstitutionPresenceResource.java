@@ -9,7 +9,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +26,7 @@ import nl.samenaanwezig.lti.Role;
 import nl.samenaanwezig.lti.Session;
 import nl.samenaanwezig.lti.Sessions;
 import nl.samenaanwezig.protocol.Signals;
+import nl.samenaanwezig.web.Csv;
 import nl.samenaanwezig.web.ErrorPages;
 import nl.samenaanwezig.web.Pages;
 
@@ -55,18 +58,97 @@ public class InstitutionPresenceResource {
 
   @GET
   public Response page(@QueryParam("sort") String sort) {
+    Session session = administrator();
+    Locale locale = session.locale();
+    String order = order(sort);
+    if (order == null) {
+      return ErrorPages.page(pages, 400, "presence.admin.badSort", locale);
+    }
+    List<InstitutionPresence.ClassPresence> classes =
+        presence.of(session.platform().institution().id(), signals.today());
+    List<Row> rows = rows(classes, order);
+    long attended = 0;
+    long scheduled = 0;
+    for (InstitutionPresence.ClassPresence c : classes) {
+      attended += c.fourWeeks().attendedMinutes();
+      scheduled += c.fourWeeks().scheduledMinutes();
+    }
+    Map<String, Object> vars = Frame.of(session, "/admin/presence");
+    vars.put("institution", session.platform().institution().name());
+    vars.put("rows", rows);
+    vars.put("sort", order);
+    vars.put("sorts", SORTS);
+    vars.put("csvHref", "/admin/presence/csv?sort=" + order);
+    vars.put("total", new PresenceRate(attended, scheduled));
+    vars.put("highCount", rows.stream().filter(Row::absenceHigh).count());
+    vars.put("threshold", ClassSummary.HIGH_ABSENCE_BELOW_PERCENT);
+    return Response.ok(pages.render("institution-presence", locale, vars))
+        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        .build();
+  }
+
+  /** The same table for Excel: percentages as numbers, unexcused time in hours. */
+  @GET
+  @Path("csv")
+  public Response csv(@QueryParam("sort") String sort) {
+    Session session = administrator();
+    Locale locale = session.locale();
+    String order = order(sort);
+    if (order == null) {
+      return ErrorPages.page(pages, 400, "presence.admin.badSort", locale);
+    }
+    LocalDate today = signals.today();
+    List<Row> rows = rows(presence.of(session.platform().institution().id(), today), order);
+    List<List<String>> table = new ArrayList<>();
+    table.add(
+        List.of(
+            Pages.text(locale, "signals.course"),
+            Pages.text(locale, "class.col.fourWeeks"),
+            Pages.text(locale, "class.col.week"),
+            Pages.text(locale, "class.col.year"),
+            Pages.text(locale, "class.col.unexcused"),
+            Pages.text(locale, "presence.admin.col.students"),
+            Pages.text(locale, "presence.admin.col.hint")));
+    for (Row r : rows) {
+      table.add(
+          List.of(
+              r.title(),
+              percent(r.fourWeeks()),
+              percent(r.week()),
+              percent(r.year()),
+              String.format(Locale.ROOT, "%.1f", r.unexcusedHours()),
+              String.valueOf(r.students()),
+              r.absenceHigh() ? Pages.text(locale, "presence.admin.hint.high") : ""));
+    }
+    return Response.ok(
+            Csv.of(table, locale).getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\""
+                + Pages.text(locale, "presence.admin.file", today.toString())
+                + "\"")
+        .build();
+  }
+
+  private static String percent(PresenceRate rate) {
+    return rate.percent().isPresent() ? Integer.toString(rate.percent().getAsInt()) : "";
+  }
+
+  private Session administrator() {
     Session session = sessions.require(request);
     if (!session.has(Role.ADMIN)) {
       throw new NotFoundException();
     }
-    Locale locale = session.locale();
+    return session;
+  }
+
+  /** The chosen order, "presence" when none is given, null for one that is not offered. */
+  private static String order(String sort) {
     String order = sort == null || sort.isBlank() ? "presence" : sort.strip();
-    if (!SORTS.contains(order)) {
-      return ErrorPages.page(pages, 400, "presence.admin.badSort", locale);
-    }
-    long institutionId = session.platform().institution().id();
-    LocalDate today = signals.today();
-    List<InstitutionPresence.ClassPresence> classes = presence.of(institutionId, today);
+    return SORTS.contains(order) ? order : null;
+  }
+
+  private List<Row> rows(List<InstitutionPresence.ClassPresence> classes, String order) {
     Map<Long, String> titles = new HashMap<>();
     db.read(
         em -> {
@@ -75,44 +157,26 @@ public class InstitutionPresenceResource {
           }
           return null;
         });
-    long attended = 0;
-    long scheduled = 0;
-    for (InstitutionPresence.ClassPresence c : classes) {
-      attended += c.fourWeeks().attendedMinutes();
-      scheduled += c.fourWeeks().scheduledMinutes();
-    }
     Comparator<Row> byName = Comparator.comparing(Row::title, String.CASE_INSENSITIVE_ORDER);
     Comparator<Row> byPresence =
         Comparator.comparingInt(
                 (Row r) ->
                     r.fourWeeks().percent().isPresent() ? r.fourWeeks().percent().getAsInt() : 101)
             .thenComparing(byName);
-    List<Row> rows =
-        classes.stream()
-            .map(
-                c ->
-                    new Row(
-                        titles.get(c.courseId()),
-                        c.students(),
-                        c.week(),
-                        c.fourWeeks(),
-                        c.year(),
-                        c.unexcusedMinutesFourWeeks() / 60.0,
-                        c.fourWeeks().percent().isPresent()
-                            && c.fourWeeks().percent().getAsInt()
-                                < ClassSummary.HIGH_ABSENCE_BELOW_PERCENT))
-            .sorted("name".equals(order) ? byName : byPresence)
-            .toList();
-    Map<String, Object> vars = Frame.of(session, "/admin/presence");
-    vars.put("institution", session.platform().institution().name());
-    vars.put("rows", rows);
-    vars.put("sort", order);
-    vars.put("sorts", SORTS);
-    vars.put("total", new PresenceRate(attended, scheduled));
-    vars.put("highCount", rows.stream().filter(Row::absenceHigh).count());
-    vars.put("threshold", ClassSummary.HIGH_ABSENCE_BELOW_PERCENT);
-    return Response.ok(pages.render("institution-presence", locale, vars))
-        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-        .build();
+    return classes.stream()
+        .map(
+            c ->
+                new Row(
+                    titles.get(c.courseId()),
+                    c.students(),
+                    c.week(),
+                    c.fourWeeks(),
+                    c.year(),
+                    c.unexcusedMinutesFourWeeks() / 60.0,
+                    c.fourWeeks().percent().isPresent()
+                        && c.fourWeeks().percent().getAsInt()
+                            < ClassSummary.HIGH_ABSENCE_BELOW_PERCENT))
+        .sorted("name".equals(order) ? byName : byPresence)
+        .toList();
   }
 }

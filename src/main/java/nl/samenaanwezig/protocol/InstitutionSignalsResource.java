@@ -131,7 +131,8 @@ public class InstitutionSignalsResource {
               v.fact() == null ? "" : v.fact(),
               v.handled() == null ? "" : v.handled()));
     }
-    return Response.ok(Csv.of(rows).getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
+    return Response.ok(
+            Csv.of(rows, locale).getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
         .header(
             "Content-Disposition",
             "attachment; filename=\""

@@ -1,6 +1,9 @@
 package nl.samenaanwezig.web;
 
+import java.text.DecimalFormatSymbols;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * CSV as Dutch Excel opens it: a byte order mark, semicolons between cells, CRLF after each row.
@@ -9,19 +12,37 @@ import java.util.List;
 public final class Csv {
   private Csv() {}
 
-  /** The whole file, first row the header. */
-  public static String of(List<List<String>> rows) {
+  /**
+   * The whole file, first row the header. Decimals given as "1.5" are written with the locale's
+   * decimal separator ("1,5" in Dutch), or Dutch Excel, which splits on semicolons, reads them as
+   * dates or text.
+   */
+  public static String of(List<List<String>> rows, Locale locale) {
+    char separator = DecimalFormatSymbols.getInstance(locale).getDecimalSeparator();
     StringBuilder out = new StringBuilder("\uFEFF");
     for (List<String> row : rows) {
-      out.append(String.join(";", row.stream().map(Csv::cell).toList())).append("\r\n");
+      out.append(
+              String.join(
+                  ";",
+                  row.stream()
+                      .map(
+                          v ->
+                              v != null && DECIMAL.matcher(v).matches()
+                                  ? v.replace('.', separator)
+                                  : v)
+                      .map(Csv::cell)
+                      .toList()))
+          .append("\r\n");
     }
     return out.toString();
   }
 
+  private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d+");
+
   /** Quotes a cell when needed; a leading =, +, - or @ is defused (spreadsheet formulas). */
   public static String cell(String value) {
     String v = value == null ? "" : value;
-    if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+(\\.\\d+)?")) {
+    if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+([.,]\\d+)?")) {
       v = "'" + v;
     }
     if (v.contains(";") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {

@@ -132,6 +132,27 @@ class InstitutionPresenceTest {
   }
 
   @Test
+  void theTableAsCsvForExcel() {
+    assertTrue(page("").contains("href=\"/admin/presence/csv?sort=presence\""));
+    HttpResponse<String> csv = admin.get(tool.baseUrl() + "/admin/presence/csv?sort=name");
+    assertEquals(200, csv.statusCode());
+    assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+    List<String> lines = csv.body().lines().toList();
+    assertEquals(
+        "\uFEFFKlas;Aanwezig (4 schoolweken);Deze week;Schooljaar;"
+            + "Ongeoorloofd afwezig (4 schoolweken);Studenten;Let op",
+        lines.get(0));
+    assertEquals(
+        List.of(
+            "Leeg 3C;;;;0,0;1;",
+            "Nederlands 1A;100;100;100;0,0;1;",
+            "Wiskunde 2B;50;50;50;1,7;2;Veel afwezigheid: overweeg een avond voor ouders en"
+                + " buddy's"),
+        lines.subList(1, lines.size()));
+    assertEquals(400, admin.get(tool.baseUrl() + "/admin/presence/csv?sort=x").statusCode());
+  }
+
+  @Test
   void anUnknownOrderIs400AndOnlyAnAdministratorGetsThePage() {
     HttpResponse<String> bad = admin.get(tool.baseUrl() + "/admin/presence?sort=worst");
     assertEquals(400, bad.statusCode());
@@ -139,6 +160,7 @@ class InstitutionPresenceTest {
     Browser mentor = new Browser();
     mentor.follow(platform.launch().asMentor().run(mentor));
     assertEquals(404, mentor.get(tool.baseUrl() + "/admin/presence").statusCode());
+    assertEquals(404, mentor.get(tool.baseUrl() + "/admin/presence/csv").statusCode());
     assertTrue(
         admin.get(tool.baseUrl() + "/admin").body().contains("href=\"/admin/presence\""),
         "the settings page links to it");

@@ -26,6 +26,17 @@ class CsvTest {
   void aFileStartsWithAByteOrderMarkAndEndsEachRowWithCrLf() {
     assertEquals(
         "\uFEFFa;b\r\n1;\"x;y\"\r\n",
-        Csv.of(java.util.List.of(java.util.List.of("a", "b"), java.util.List.of("1", "x;y"))));
+        Csv.of(
+            java.util.List.of(java.util.List.of("a", "b"), java.util.List.of("1", "x;y")),
+            Locales.DUTCH));
+  }
+
+  @Test
+  void decimalsGetTheLanguagesSeparatorAndOtherCellsStayAsTheyAre() {
+    java.util.List<java.util.List<String>> rows =
+        java.util.List.of(
+            java.util.List.of("1.5", "-0.5", "12", "2026-12-07", "v1.2.3", "Klas 1.2"));
+    assertEquals("\uFEFF1,5;-0,5;12;2026-12-07;v1.2.3;Klas 1.2\r\n", Csv.of(rows, Locales.DUTCH));
+    assertEquals("\uFEFF1.5;-0.5;12;2026-12-07;v1.2.3;Klas 1.2\r\n", Csv.of(rows, Locales.ENGLISH));
   }
 }
