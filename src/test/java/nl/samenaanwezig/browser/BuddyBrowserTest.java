@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import nl.samenaanwezig.testing.A11yChecks;
-import nl.samenaanwezig.testing.Browser;
 import nl.samenaanwezig.testing.Chrome;
 import nl.samenaanwezig.testing.ToolServer;
 import org.junit.jupiter.api.AfterAll;
@@ -30,18 +29,7 @@ class BuddyBrowserTest {
 
   @BeforeAll
   static void start() {
-    tool = ToolServer.start(true);
-    // The first /demo seeds a school year of lessons; on a busy machine that outlasts one request.
-    for (int attempt = 1; ; attempt++) {
-      try {
-        new Browser().get(tool.baseUrl() + "/demo");
-        return;
-      } catch (IllegalStateException slow) {
-        if (attempt == 5) {
-          throw slow;
-        }
-      }
-    }
+    tool = ToolServer.startSeededDemo();
   }
 
   @AfterAll

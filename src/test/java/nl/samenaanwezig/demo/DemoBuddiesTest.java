@@ -16,18 +16,7 @@ class DemoBuddiesTest {
 
   @BeforeAll
   static void start() {
-    tool = ToolServer.start(true);
-    // The first /demo seeds a school year of lessons; on a busy machine that outlasts one request.
-    for (int attempt = 1; ; attempt++) {
-      try {
-        new Browser().get(tool.baseUrl() + "/demo");
-        return;
-      } catch (IllegalStateException slow) {
-        if (attempt == 5) {
-          throw slow;
-        }
-      }
-    }
+    tool = ToolServer.startSeededDemo();
   }
 
   @AfterAll

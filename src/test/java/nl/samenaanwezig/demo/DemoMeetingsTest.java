@@ -25,17 +25,7 @@ class DemoMeetingsTest {
 
   @BeforeAll
   static void start() {
-    tool = ToolServer.start(true);
-    for (int attempt = 1; ; attempt++) {
-      try {
-        new Browser().get(tool.baseUrl() + "/demo");
-        return;
-      } catch (IllegalStateException slow) {
-        if (attempt == 5) {
-          throw slow;
-        }
-      }
-    }
+    tool = ToolServer.startSeededDemo();
   }
 
   @AfterAll

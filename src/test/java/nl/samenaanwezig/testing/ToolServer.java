@@ -43,6 +43,25 @@ public final class ToolServer implements AutoCloseable {
     return start(demo, UnaryOperator.identity());
   }
 
+  /**
+   * Starts the tool in demo mode and opens {@code /demo} once, which seeds the demo school; on a
+   * busy machine the first seeding can outlast a request, so it is asked up to five times.
+   */
+  public static ToolServer startSeededDemo() {
+    ToolServer tool = start(true);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        new Browser().get(tool.baseUrl() + "/demo");
+        return tool;
+      } catch (IllegalStateException slow) {
+        if (attempt == 5) {
+          tool.close();
+          throw slow;
+        }
+      }
+    }
+  }
+
   /** Starts the tool with adjusted settings, e.g. {@code c -> c.withServices(...)}. */
   public static ToolServer start(UnaryOperator<AppConfig> settings) {
     return start(false, settings);
