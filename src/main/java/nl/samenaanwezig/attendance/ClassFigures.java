@@ -1,5 +1,8 @@
 package nl.samenaanwezig.attendance;
 
+import static nl.samenaanwezig.db.Sql.number;
+import static nl.samenaanwezig.db.Sql.rows;
+
 import jakarta.persistence.EntityManager;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -116,20 +119,20 @@ public final class ClassFigures {
                 + " FROM presence_day WHERE course_id = ? AND day BETWEEN ? AND ?) AS s"
                 + " GROUP BY person_id, segment",
             params)) {
-      long person = n(r[0]);
-      LocalDate start = segmentStarts.get((int) n(r[1]));
+      long person = number(r[0]);
+      LocalDate start = segmentStarts.get((int) number(r[1]));
       if (!start.isBefore(firstMonday)) {
         int week = (int) ChronoUnit.WEEKS.between(firstMonday, start);
         long[] sums = perWeek.computeIfAbsent(person, k -> new long[weekCount][3])[week];
-        sums[0] += n(r[2]);
-        sums[1] += n(r[3]);
-        sums[2] += n(r[4]);
+        sums[0] += number(r[2]);
+        sums[1] += number(r[3]);
+        sums[2] += number(r[4]);
       }
       if (!start.isBefore(yearStart)) {
         long[] year = perYear.computeIfAbsent(person, k -> new long[3]);
-        year[0] += n(r[2]);
-        year[1] += n(r[3]);
-        year[2] += n(r[5]);
+        year[0] += number(r[2]);
+        year[1] += number(r[3]);
+        year[2] += number(r[5]);
       }
     }
     Map<LocalDate, Integer> bucketOf = new HashMap<>();
@@ -180,21 +183,7 @@ public final class ClassFigures {
     return figures;
   }
 
-  private static List<Object[]> rows(EntityManager em, String sql, List<Object> params) {
-    var query = em.createNativeQuery(sql);
-    for (int i = 0; i < params.size(); i++) {
-      query.setParameter(i + 1, params.get(i));
-    }
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = query.getResultList();
-    return rows;
-  }
-
   private static LocalDate min(LocalDate a, LocalDate b) {
     return a.isBefore(b) ? a : b;
-  }
-
-  private static long n(Object value) {
-    return value == null ? 0 : ((Number) value).longValue();
   }
 }

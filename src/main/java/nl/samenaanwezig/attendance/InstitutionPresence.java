@@ -1,5 +1,8 @@
 package nl.samenaanwezig.attendance;
 
+import static nl.samenaanwezig.db.Sql.number;
+import static nl.samenaanwezig.db.Sql.rows;
+
 import jakarta.persistence.EntityManager;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -64,9 +67,9 @@ public final class InstitutionPresence {
                 + " AND day BETWEEN ? AND ? GROUP BY course_id, day",
             List.of(institutionId, Date.valueOf(from), Date.valueOf(today)))) {
       LocalDate day = r[1] instanceof Date d ? d.toLocalDate() : (LocalDate) r[1];
-      long[] s = sums.computeIfAbsent(n(r[0]), k -> new long[7]);
-      long scheduled = n(r[2]);
-      long attended = n(r[3]);
+      long[] s = sums.computeIfAbsent(number(r[0]), k -> new long[7]);
+      long scheduled = number(r[2]);
+      long attended = number(r[3]);
       if (!day.isBefore(monday)) {
         s[0] += scheduled;
         s[1] += attended;
@@ -74,7 +77,7 @@ public final class InstitutionPresence {
       if (fourWeeks.stream().anyMatch(w -> w.contains(day))) {
         s[2] += scheduled;
         s[3] += attended;
-        s[4] += n(r[4]);
+        s[4] += number(r[4]);
       }
       if (!day.isBefore(yearStart)) {
         s[5] += scheduled;
@@ -89,7 +92,7 @@ public final class InstitutionPresence {
                 + COURSES
                 + " AND active = TRUE AND roles LIKE '%STUDENT%' GROUP BY course_id",
             List.of(institutionId))) {
-      students.put(n(r[0]), n(r[1]));
+      students.put(number(r[0]), number(r[1]));
     }
     Map<Long, ClassPresence> classes = new HashMap<>();
     for (Map.Entry<Long, long[]> e : sums.entrySet()) {
@@ -116,19 +119,5 @@ public final class InstitutionPresence {
               0));
     }
     return new ArrayList<>(classes.values());
-  }
-
-  private static List<Object[]> rows(EntityManager em, String sql, List<Object> params) {
-    var query = em.createNativeQuery(sql);
-    for (int i = 0; i < params.size(); i++) {
-      query.setParameter(i + 1, params.get(i));
-    }
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = query.getResultList();
-    return rows;
-  }
-
-  private static long n(Object value) {
-    return value == null ? 0 : ((Number) value).longValue();
   }
 }

@@ -1,5 +1,7 @@
 package nl.samenaanwezig.attendance;
 
+import static nl.samenaanwezig.db.Sql.number;
+
 import java.sql.Date;
 import java.sql.Time;
 import java.time.LocalDate;
@@ -96,7 +98,7 @@ public final class StudentAttendance {
                       .setParameter(3, Date.valueOf(from))
                       .setParameter(4, Date.valueOf(to))
                       .getSingleResult();
-          return new PresenceRate(n(r[0]), n(r[1]));
+          return new PresenceRate(number(r[0]), number(r[1]));
         });
   }
 
@@ -118,7 +120,7 @@ public final class StudentAttendance {
                   .getResultList();
           Map<MarkCategory, Long> counts = new EnumMap<>(MarkCategory.class);
           for (Object[] r : rows) {
-            MarkCategory.parse(String.valueOf(r[0])).ifPresent(c -> counts.put(c, n(r[1])));
+            MarkCategory.parse(String.valueOf(r[0])).ifPresent(c -> counts.put(c, number(r[1])));
           }
           return counts;
         });
@@ -132,9 +134,5 @@ public final class StudentAttendance {
   /** The institution's mapping of categories to excused or unexcused. */
   public CategoryPolicy policy(long institutionId) {
     return db.read(em -> Policies.of(em, institutionId));
-  }
-
-  private static long n(Object value) {
-    return value == null ? 0 : ((Number) value).longValue();
   }
 }

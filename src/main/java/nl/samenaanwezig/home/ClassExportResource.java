@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,11 +43,7 @@ public class ClassExportResource {
   public Response csv(@PathParam("courseId") long courseId) {
     Session session = sessions.require(request);
     List<List<String>> table = table(session, courseId);
-    return Response.ok(
-            Csv.of(table, session.locale()).getBytes(StandardCharsets.UTF_8),
-            "text/csv; charset=UTF-8")
-        .header("Content-Disposition", "attachment; filename=\"aanwezigheid-klas.csv\"")
-        .build();
+    return Csv.download(table, session.locale(), "aanwezigheid-klas.csv");
   }
 
   @GET

@@ -9,7 +9,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -120,14 +119,7 @@ public class InstitutionPresenceResource {
               String.valueOf(r.students()),
               r.absenceHigh() ? Pages.text(locale, "presence.admin.hint.high") : ""));
     }
-    return Response.ok(
-            Csv.of(table, locale).getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
-        .header(
-            "Content-Disposition",
-            "attachment; filename=\""
-                + Pages.text(locale, "presence.admin.file", today.toString())
-                + "\"")
-        .build();
+    return Csv.download(table, locale, Pages.text(locale, "presence.admin.file", today.toString()));
   }
 
   private static String percent(PresenceRate rate) {

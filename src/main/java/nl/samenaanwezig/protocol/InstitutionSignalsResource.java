@@ -10,7 +10,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -131,14 +130,8 @@ public class InstitutionSignalsResource {
               v.fact() == null ? "" : v.fact(),
               v.handled() == null ? "" : v.handled()));
     }
-    return Response.ok(
-            Csv.of(rows, locale).getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
-        .header(
-            "Content-Disposition",
-            "attachment; filename=\""
-                + Pages.text(locale, "signals.csv.file", day.today().toString())
-                + "\"")
-        .build();
+    return Csv.download(
+        rows, locale, Pages.text(locale, "signals.csv.file", day.today().toString()));
   }
 
   private Session administrator() {

@@ -1,5 +1,8 @@
 package nl.samenaanwezig.protocol;
 
+import static nl.samenaanwezig.db.Sql.number;
+import static nl.samenaanwezig.db.Sql.rows;
+
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
@@ -153,7 +156,7 @@ public final class Signals {
                 + scope.condition()
                 + " AND day BETWEEN ? AND ? AND late_count > 0 GROUP BY course_id, person_id",
             lateParams)) {
-      lateCounts.put(new Key(n(r[0]), n(r[1])), n(r[2]));
+      lateCounts.put(new Key(number(r[0]), number(r[1])), number(r[2]));
     }
     return lateCounts;
   }
@@ -180,7 +183,7 @@ public final class Signals {
                 + scope.condition()
                 + " AND active = TRUE AND roles LIKE '%STUDENT%'",
             scope.params())) {
-      students.add(new Key(n(r[0]), n(r[1])));
+      students.add(new Key(number(r[0]), number(r[1])));
     }
     if (students.isEmpty()) {
       return List.of();
@@ -277,23 +280,9 @@ public final class Signals {
             em,
             "SELECT id, 0 FROM signal_ack WHERE " + scope.condition() + " AND acknowledged_at >= ?",
             params)) {
-      acks.add(em.find(Acknowledgement.class, n(r[0])));
+      acks.add(em.find(Acknowledgement.class, number(r[0])));
     }
     acks.sort(Comparator.comparing(Acknowledgement::acknowledgedAt).reversed());
     return acks;
-  }
-
-  private static List<Object[]> rows(EntityManager em, String sql, List<Object> params) {
-    var query = em.createNativeQuery(sql);
-    for (int i = 0; i < params.size(); i++) {
-      query.setParameter(i + 1, params.get(i));
-    }
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = query.getResultList();
-    return rows;
-  }
-
-  private static long n(Object value) {
-    return value == null ? 0 : ((Number) value).longValue();
   }
 }

@@ -1,5 +1,7 @@
 package nl.samenaanwezig.web;
 
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +40,13 @@ public final class Csv {
   }
 
   private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d+");
+
+  /** The file as a download named {@code fileName} (ASCII, no quotes). */
+  public static Response download(List<List<String>> rows, Locale locale, String fileName) {
+    return Response.ok(of(rows, locale).getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
+        .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+        .build();
+  }
 
   /** Quotes a cell when needed; a leading =, +, - or @ is defused (spreadsheet formulas). */
   public static String cell(String value) {
