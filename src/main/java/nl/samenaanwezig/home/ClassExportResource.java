@@ -88,14 +88,15 @@ public class ClassExportResource {
         classFigures.forCourse(course, LocalDate.now(clock.withZone(ClassResource.SCHOOL_ZONE)));
     List<List<String>> table = new ArrayList<>();
     table.add(
-        List.of(
-            Pages.text(locale, "class.col.name"),
-            Pages.text(locale, "class.col.email"),
-            Pages.text(locale, "export.col.fourWeeks"),
-            Pages.text(locale, "export.col.week"),
-            Pages.text(locale, "export.col.year"),
-            Pages.text(locale, "export.col.unexcused"),
-            Pages.text(locale, "class.col.late")));
+        Pages.texts(
+            locale,
+            "class.col.name",
+            "class.col.email",
+            "export.col.fourWeeks",
+            "export.col.week",
+            "export.col.year",
+            "export.col.unexcused",
+            "class.col.late"));
     for (Member m : memberships.members(course, Role.STUDENT)) {
       ClassFigures.StudentFigures f =
           figures.getOrDefault(m.person().id(), ClassFigures.StudentFigures.empty(m.person().id()));

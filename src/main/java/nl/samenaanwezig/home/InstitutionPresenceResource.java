@@ -100,14 +100,15 @@ public class InstitutionPresenceResource {
     List<Row> rows = rows(presence.of(session.platform().institution().id(), today), order);
     List<List<String>> table = new ArrayList<>();
     table.add(
-        List.of(
-            Pages.text(locale, "signals.course"),
-            Pages.text(locale, "class.col.fourWeeks"),
-            Pages.text(locale, "class.col.week"),
-            Pages.text(locale, "class.col.year"),
-            Pages.text(locale, "class.col.unexcused"),
-            Pages.text(locale, "presence.admin.col.students"),
-            Pages.text(locale, "presence.admin.col.hint")));
+        Pages.texts(
+            locale,
+            "signals.course",
+            "class.col.fourWeeks",
+            "class.col.week",
+            "class.col.year",
+            "class.col.unexcused",
+            "presence.admin.col.students",
+            "presence.admin.col.hint"));
     for (Row r : rows) {
       table.add(
           List.of(

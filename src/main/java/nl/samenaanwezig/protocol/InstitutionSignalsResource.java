@@ -98,16 +98,17 @@ public class InstitutionSignalsResource {
     Protocol protocol = settings.of(day.institutionId());
     List<List<String>> rows = new ArrayList<>();
     rows.add(
-        List.of(
-            Pages.text(locale, "signals.csv.student"),
-            Pages.text(locale, "signals.course"),
-            Pages.text(locale, "signals.filter.rule"),
-            Pages.text(locale, "signals.csv.step"),
-            Pages.text(locale, "signals.csv.status"),
-            Pages.text(locale, "signals.csv.since"),
-            Pages.text(locale, "signals.csv.due"),
-            Pages.text(locale, "signals.csv.fact"),
-            Pages.text(locale, "signals.handled")));
+        Pages.texts(
+            locale,
+            "signals.csv.student",
+            "signals.course",
+            "signals.filter.rule",
+            "signals.csv.step",
+            "signals.csv.status",
+            "signals.csv.since",
+            "signals.csv.due",
+            "signals.csv.fact",
+            "signals.handled"));
     for (Signal s : chosen) {
       SignalView v =
           SignalView.of(

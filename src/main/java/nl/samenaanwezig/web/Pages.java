@@ -1,6 +1,8 @@
 package nl.samenaanwezig.web;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
@@ -39,6 +41,11 @@ public final class Pages {
     vars.put("demo", demo);
     vars.putIfAbsent("dir", "ltr");
     return engine.process(template, new Context(locale, vars));
+  }
+
+  /** The texts of these keys, e.g. a table's header row. */
+  public static List<String> texts(Locale locale, String... keys) {
+    return Arrays.stream(keys).map(k -> text(locale, k)).toList();
   }
 
   /** One text from the bundle, formatted, outside a template. */
