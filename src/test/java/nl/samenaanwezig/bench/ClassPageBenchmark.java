@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Class page server time for 35 students at 1,000, 10,000 and 100,000 lessons (35,000 to 3.5
  * million marks) in one school year. Run with {@code mvn -B -Pbench test -Dtest=ClassPageBenchmark}
- * ({@code -Dbench.lessons=1000} for one size); results go to stdout and target/bench/class-page.md.
+ * ({@code -Dbench.lessons=1000} for one size; {@code -Dbench.acks=100} adds that many handled
+ * signals); results go to stdout and target/bench/class-page.md.
  */
 @Tag("benchmark")
 class ClassPageBenchmark {
@@ -200,6 +201,40 @@ class ClassPageBenchmark {
         }
         mark.executeBatch();
         c.commit();
+      }
+      // A school year of handled signals: {@code -Dbench.acks=N} acknowledgements, spread over the
+      // students and the year, by the mentor who launched.
+      int acks = Integer.getInteger("bench.acks", 0);
+      if (acks > 0) {
+        long institutionId;
+        long mentorId;
+        try (Statement s = c.createStatement();
+            ResultSet rs =
+                s.executeQuery(
+                    "SELECT p.institution_id, m.person_id FROM course c JOIN platform p"
+                        + " ON c.platform_id = p.id JOIN member m ON m.course_id = c.id"
+                        + " WHERE m.roles LIKE '%MENTOR%'")) {
+          rs.next();
+          institutionId = rs.getLong(1);
+          mentorId = rs.getLong(2);
+        }
+        try (PreparedStatement ack =
+            c.prepareStatement(
+                "INSERT INTO signal_ack (institution_id, course_id, person_id, rule, step_level,"
+                    + " acknowledged_by, acknowledged_at, note) VALUES (?, ?, ?, 'LATENESS', 1,"
+                    + " ?, ?, 'Gesprek gehad')")) {
+          for (int i = 0; i < acks; i++) {
+            LocalDate day = days.get(i % days.size());
+            ack.setLong(1, institutionId);
+            ack.setLong(2, courseId);
+            ack.setLong(3, students.get(i % students.size()));
+            ack.setLong(4, mentorId);
+            ack.setTimestamp(5, Timestamp.valueOf(day.atTime(12, 0)));
+            ack.addBatch();
+          }
+          ack.executeBatch();
+          c.commit();
+        }
       }
       tool.db()
           .run(em -> nl.samenaanwezig.attendance.BenchAccess.rebuild(em, courseId, start, today));
