@@ -47,6 +47,7 @@ public class InstitutionPresenceResource {
 
   /** One class as the table shows it. */
   public record Row(
+      long courseId,
       String title,
       long students,
       PresenceRate week,
@@ -160,6 +161,7 @@ public class InstitutionPresenceResource {
         .map(
             c ->
                 new Row(
+                    c.courseId(),
                     titles.get(c.courseId()),
                     c.students(),
                     c.week(),

@@ -34,12 +34,14 @@ class InstitutionPresenceTest {
   static ToolServer tool;
   static TestPlatform platform;
   static Browser admin;
+  static long wiskundeId;
 
   @BeforeAll
   static void start() {
     tool = ToolServer.start();
     platform = TestPlatform.start().registerWith(tool);
     long wiskunde = launch("wis-2b", "Wiskunde 2B", "s-1", "Fenna", "Kok", Role.Lis.LEARNER);
+    wiskundeId = wiskunde;
     launch("wis-2b", "Wiskunde 2B", "s-2", "Daan", "Jansen", Role.Lis.LEARNER);
     long nederlands =
         launch("ned-1a", "Nederlands 1A", "s-3", "Sanne", "de Vries", Role.Lis.LEARNER);
@@ -113,6 +115,9 @@ class InstitutionPresenceTest {
     assertTrue(wiskundeRow.contains(">1,7 uur</td>"), "100 unexcused minutes: " + wiskundeRow);
     assertTrue(wiskundeRow.contains(">2</td>"), "two students: " + wiskundeRow);
     assertTrue(wiskundeRow.contains("Veel afwezigheid"), wiskundeRow);
+    assertTrue(
+        wiskundeRow.contains("href=\"/admin/signals?course=" + wiskundeId + "\""), wiskundeRow);
+    assertTrue(wiskundeRow.contains("aria-label=\"Wie heeft een stap nodig in Wiskunde 2B?\""));
     String nederlandsRow = html.substring(nederlands, html.indexOf("</tr>", nederlands));
     assertTrue(nederlandsRow.contains(">100%</td>"), nederlandsRow);
     assertFalse(nederlandsRow.contains("Veel afwezigheid"), nederlandsRow);
