@@ -117,7 +117,7 @@ class InstitutionPresenceTest {
     assertTrue(wiskundeRow.contains("Veel afwezigheid"), wiskundeRow);
     assertTrue(
         wiskundeRow.contains("href=\"/admin/signals?course=" + wiskundeId + "\""), wiskundeRow);
-    assertTrue(wiskundeRow.contains("aria-label=\"Wie heeft een stap nodig in Wiskunde 2B?\""));
+    assertTrue(wiskundeRow.contains("aria-label=\"Signalen bekijken van Wiskunde 2B\""));
     String nederlandsRow = html.substring(nederlands, html.indexOf("</tr>", nederlands));
     assertTrue(nederlandsRow.contains(">100%</td>"), nederlandsRow);
     assertFalse(nederlandsRow.contains("Veel afwezigheid"), nederlandsRow);
