@@ -46,7 +46,6 @@ import nl.samenaanwezig.web.ErrorPages;
 @Produces(MediaType.APPLICATION_JSON)
 public class LessonApi {
   static final int MAX_BODY_BYTES = 1 << 20;
-
   static final int MAX_EXTERNAL_ID = 255;
 
   @Inject ApiTokens tokens;
@@ -264,24 +263,25 @@ public class LessonApi {
   }
 
   private JsonValue json(InputStream body) {
-    long declared = request.getContentLengthLong();
-    byte[] bytes;
-    try {
-      // A declared length over the limit is refused unread; an undeclared one is read up to it.
-      // (web.RequestBodyDrain reads the rest after the 413, so the client gets to read it.)
-      bytes = declared <= MAX_BODY_BYTES ? body.readNBytes(MAX_BODY_BYTES + 1) : new byte[0];
-      if (declared > MAX_BODY_BYTES || bytes.length > MAX_BODY_BYTES) {
-        throw Problems.problem(
-            locale(),
-            413,
-            Problems.TOO_LARGE,
-            "api.tooLarge.title",
-            "api.tooLarge.detail",
-            List.of(),
-            MAX_BODY_BYTES);
+    byte[] bytes = new byte[0];
+    // A declared length over the limit is refused unread; an undeclared one is read up to it.
+    // (web.RequestBodyDrain reads the rest after the 413, so the client gets to read it.)
+    if (request.getContentLengthLong() <= MAX_BODY_BYTES) {
+      try {
+        bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    }
+    if (request.getContentLengthLong() > MAX_BODY_BYTES || bytes.length > MAX_BODY_BYTES) {
+      throw Problems.problem(
+          locale(),
+          413,
+          Problems.TOO_LARGE,
+          "api.tooLarge.title",
+          "api.tooLarge.detail",
+          List.of(),
+          MAX_BODY_BYTES);
     }
     try (JsonReader reader =
         Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {

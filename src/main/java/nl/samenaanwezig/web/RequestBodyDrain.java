@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * Reads what is left of a request body once the answer is written (at most {@link #MAX_BYTES}). A
@@ -30,10 +31,20 @@ public final class RequestBodyDrain extends HttpFilter {
     boolean chunked = length < 0 && req.getHeader("Transfer-Encoding") != null;
     if ((length > 0 && length <= MAX_BYTES) || chunked) {
       try {
-        RequestBodies.discard(req.getInputStream(), MAX_BYTES);
+        discard(req.getInputStream(), MAX_BYTES);
       } catch (IOException | IllegalStateException e) {
         // The client stopped sending, or the body was read as characters: nothing left to drain.
       }
+    }
+  }
+
+  /** Reads and drops at most {@code max} bytes of {@code in}, or up to its end. */
+  static void discard(InputStream in, long max) throws IOException {
+    byte[] buffer = new byte[8192];
+    long left = max;
+    int n;
+    while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+      left -= n;
     }
   }
 }

@@ -10,8 +10,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -29,22 +27,19 @@ import nl.samenaanwezig.lti.Session;
 import nl.samenaanwezig.lti.Sessions;
 import nl.samenaanwezig.web.ErrorPages;
 import nl.samenaanwezig.web.Pages;
-import nl.samenaanwezig.web.RequestBodies;
+import nl.samenaanwezig.web.RequestBodyDrain;
 
 /**
  * Refuses an import upload larger than {@code SA_IMPORT_MAX_MB} before any of it is parsed or kept
  * (the multipart reader would otherwise spool all of it to disk first): by its Content-Length,
- * which browsers always send with a form; a request without one is refused as well (411). An upload
- * at most {@link #SWALLOW_BYTES} over the limit is read and dropped first, so the browser gets to
- * show the refusal.
+ * which browsers always send with a form; a request without one is refused as well (411). After the
+ * answer {@link RequestBodyDrain} reads and drops the rest of an upload up to 16 MiB, so the
+ * browser gets to show the refusal.
  */
 @UploadLimit.Bound
 @Priority(Priorities.ENTITY_CODER)
 public final class UploadLimit implements ContainerRequestFilter {
   private static final long MB = 1024 * 1024;
-
-  /** How far over the limit an upload may be and still be read (and dropped) before the answer. */
-  static final long SWALLOW_BYTES = 16 * MB;
 
   /** Marks the resource methods whose request body this limit guards. */
   @NameBinding
@@ -64,15 +59,6 @@ public final class UploadLimit implements ContainerRequestFilter {
     long max = config.importMaxBytes();
     if (length >= 0 && length <= max) {
       return;
-    }
-    if (length >= 0 && length - max <= SWALLOW_BYTES) {
-      // A file a little over the limit is the usual case: read and drop it so the browser, still
-      // sending, shows the page below instead of a reset connection.
-      try {
-        RequestBodies.discard(ctx.getEntityStream(), length);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
     }
     int status = length < 0 ? 411 : 413;
     String key = length < 0 ? "import.problem.length" : "import.problem.tooLarge";
