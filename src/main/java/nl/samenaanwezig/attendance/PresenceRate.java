@@ -15,6 +15,11 @@ public record PresenceRate(long attendedMinutes, long scheduledMinutes) {
     return OptionalInt.of((int) (attendedMinutes * 100 / scheduledMinutes));
   }
 
+  /** "92" for a spreadsheet cell, or empty without lessons. */
+  public String number() {
+    return percent().isPresent() ? Integer.toString(percent().getAsInt()) : "";
+  }
+
   /** "92%" or "–" without lessons. */
   public String label() {
     return percent().isPresent() ? percent().getAsInt() + "%" : "–";

@@ -104,16 +104,12 @@ public class ClassExportResource {
           List.of(
               m.person().displayName(),
               m.person().email() == null ? "" : m.person().email(),
-              percent(f.fourWeeks()),
-              percent(f.week()),
-              percent(f.year()),
+              f.fourWeeks().number(),
+              f.week().number(),
+              f.year().number(),
               String.format(Locale.ROOT, "%.1f", f.unexcusedMinutesFourWeeks() / 60.0),
               Long.toString(f.lateCountYear())));
     }
     return table;
-  }
-
-  private static String percent(nl.samenaanwezig.attendance.PresenceRate rate) {
-    return rate.percent().isPresent() ? Integer.toString(rate.percent().getAsInt()) : "";
   }
 }

@@ -35,8 +35,12 @@ public record ClassSummary(PresenceRate fourWeeks, Sparkline trend, boolean abse
       weekly.add(new PresenceRate(weekAttended[i], weekScheduled[i]));
     }
     PresenceRate rate = new PresenceRate(attended, scheduled);
-    boolean high =
-        rate.percent().isPresent() && rate.percent().getAsInt() < HIGH_ABSENCE_BELOW_PERCENT;
-    return new ClassSummary(rate, Sparkline.of(weekly, noLessons), high);
+    return new ClassSummary(rate, Sparkline.of(weekly, noLessons), absenceHigh(rate));
+  }
+
+  /** Whether a class's presence over four school weeks is low enough to suggest a buddy evening. */
+  static boolean absenceHigh(PresenceRate fourWeeks) {
+    return fourWeeks.percent().isPresent()
+        && fourWeeks.percent().getAsInt() < HIGH_ABSENCE_BELOW_PERCENT;
   }
 }

@@ -114,18 +114,14 @@ public class InstitutionPresenceResource {
       table.add(
           List.of(
               r.title(),
-              percent(r.fourWeeks()),
-              percent(r.week()),
-              percent(r.year()),
+              r.fourWeeks().number(),
+              r.week().number(),
+              r.year().number(),
               String.format(Locale.ROOT, "%.1f", r.unexcusedHours()),
               String.valueOf(r.students()),
               r.absenceHigh() ? Pages.text(locale, "presence.admin.hint.high") : ""));
     }
     return Csv.download(table, locale, Pages.text(locale, "presence.admin.file", today.toString()));
-  }
-
-  private static String percent(PresenceRate rate) {
-    return rate.percent().isPresent() ? Integer.toString(rate.percent().getAsInt()) : "";
   }
 
   private Session administrator() {
@@ -168,9 +164,7 @@ public class InstitutionPresenceResource {
                     c.fourWeeks(),
                     c.year(),
                     c.unexcusedMinutesFourWeeks() / 60.0,
-                    c.fourWeeks().percent().isPresent()
-                        && c.fourWeeks().percent().getAsInt()
-                            < ClassSummary.HIGH_ABSENCE_BELOW_PERCENT))
+                    ClassSummary.absenceHigh(c.fourWeeks())))
         .sorted("name".equals(order) ? byName : byPresence)
         .toList();
   }

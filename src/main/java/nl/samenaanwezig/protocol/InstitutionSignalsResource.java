@@ -12,12 +12,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import nl.samenaanwezig.db.Database;
 import nl.samenaanwezig.lti.Course;
 import nl.samenaanwezig.lti.Frame;
@@ -57,7 +62,7 @@ public class InstitutionSignalsResource {
     }
     SignalFilter.Result result =
         day.filter().apply(day.all(), day.courses()::get, session.locale());
-    Map<Long, String> names = names(result.shown());
+    Map<Long, String> names = studentNames(result.shown());
     SignalList list =
         SignalList.of(
             result.shown(),
@@ -94,7 +99,7 @@ public class InstitutionSignalsResource {
             .sorted(
                 Comparator.comparing((Signal s) -> !s.open()).thenComparing(SignalList.WORK_ORDER))
             .toList();
-    Map<Long, String> names = names(chosen);
+    Map<Long, String> names = studentNames(chosen);
     Protocol protocol = settings.of(day.institutionId());
     List<List<String>> rows = new ArrayList<>();
     rows.add(
@@ -153,38 +158,43 @@ public class InstitutionSignalsResource {
 
   private Day day(Session session, SignalFilter filter) {
     long institutionId = session.platform().institution().id();
+    // A chosen class must be one of this institution's; checked before the protocol is evaluated.
+    if (filter.courseId() != null
+        && db.read(
+            em ->
+                Optional.ofNullable(em.find(Course.class, filter.courseId()))
+                    .filter(c -> c.platform().institution().id() == institutionId)
+                    .isEmpty())) {
+      throw new SignalFilter.Invalid();
+    }
     LocalDate today = signals.today();
     List<Signal> all = signals.forInstitution(institutionId, today);
-    Map<Long, String> courses = new HashMap<>();
-    db.read(
-        em -> {
-          for (Signal s : all) {
-            courses.computeIfAbsent(s.courseId(), id -> em.find(Course.class, id).displayTitle());
-          }
-          return null;
-        });
-    if (filter.courseId() != null && !courses.containsKey(filter.courseId())) {
-      // A class of this institution without signals today still shows (empty); another one not.
-      Optional<String> title =
-          db.read(
-              em ->
-                  Optional.ofNullable(em.find(Course.class, filter.courseId()))
-                      .filter(c -> c.platform().institution().id() == institutionId)
-                      .map(Course::displayTitle));
-      courses.put(filter.courseId(), title.orElseThrow(SignalFilter.Invalid::new));
+    // A class of this institution without signals today still shows (empty).
+    Set<Long> courseIds = new HashSet<>();
+    all.forEach(s -> courseIds.add(s.courseId()));
+    if (filter.courseId() != null) {
+      courseIds.add(filter.courseId());
     }
-    return new Day(institutionId, today, filter, all, courses);
+    return new Day(
+        institutionId, today, filter, all, names(courseIds, Course.class, Course::displayTitle));
   }
 
-  private Map<Long, String> names(List<Signal> shown) {
+  /** The names of these rows of an entity, by id, read in one transaction. */
+  private <T> Map<Long, String> names(
+      Collection<Long> ids, Class<T> type, Function<T, String> name) {
     Map<Long, String> names = new HashMap<>();
     db.read(
         em -> {
-          for (Signal s : shown) {
-            names.computeIfAbsent(s.personId(), id -> em.find(Person.class, id).displayName());
-          }
+          ids.forEach(id -> names.put(id, name.apply(em.find(type, id))));
           return null;
         });
     return names;
+  }
+
+  private Map<Long, String> studentNames(List<Signal> signals) {
+    return names(
+        signals.stream().map(Signal::personId).collect(Collectors.toSet()),
+        Person.class,
+        Person::displayName);
   }
 }

@@ -101,11 +101,9 @@ record SignalFilter(Optional<Rule> rule, Long courseId, int page) {
     open.sort(SignalList.WORK_ORDER);
     List<Signal> handled =
         chosen.stream().filter(s -> !s.open()).sorted(SignalList.WORK_ORDER).toList();
-    int pages = Math.max(1, (open.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-    if (page > pages) {
-      return new SignalFilter(rule, courseId, pages).apply(all, courseTitle, locale);
-    }
-    int from = (page - 1) * PAGE_SIZE;
+    // A page past the end (the list got shorter since the link was made) shows the last one.
+    int current = Math.min(page, Math.max(1, (open.size() + PAGE_SIZE - 1) / PAGE_SIZE));
+    int from = (current - 1) * PAGE_SIZE;
     int to = Math.min(open.size(), from + PAGE_SIZE);
     List<Signal> shown = new ArrayList<>(open.subList(from, to));
     shown.addAll(handled.subList(0, Math.min(handled.size(), PAGE_SIZE)));
@@ -162,12 +160,13 @@ record SignalFilter(Optional<Rule> rule, Long courseId, int page) {
         .forEach(courses::add);
 
     PageLink previous =
-        page > 1
-            ? new PageLink(href(page - 1), Pages.text(locale, "signals.page.previous", PAGE_SIZE))
+        current > 1
+            ? new PageLink(
+                href(current - 1), Pages.text(locale, "signals.page.previous", PAGE_SIZE))
             : null;
     PageLink next =
         to < open.size()
-            ? new PageLink(href(page + 1), Pages.text(locale, "signals.page.next", PAGE_SIZE))
+            ? new PageLink(href(current + 1), Pages.text(locale, "signals.page.next", PAGE_SIZE))
             : null;
     View view =
         new View(
