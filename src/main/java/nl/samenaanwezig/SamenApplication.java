@@ -8,6 +8,7 @@ import nl.samenaanwezig.api.ApiTokens;
 import nl.samenaanwezig.api.LessonApi;
 import nl.samenaanwezig.api.OpenApiResource;
 import nl.samenaanwezig.api.Problems;
+import nl.samenaanwezig.attendance.CategoryChoices;
 import nl.samenaanwezig.attendance.ClassFigures;
 import nl.samenaanwezig.attendance.ClassPatterns;
 import nl.samenaanwezig.attendance.ClassPatternsResource;
@@ -15,6 +16,9 @@ import nl.samenaanwezig.attendance.InstitutionPresence;
 import nl.samenaanwezig.attendance.LessonRegister;
 import nl.samenaanwezig.attendance.LessonResource;
 import nl.samenaanwezig.attendance.StudentAttendance;
+import nl.samenaanwezig.attendance.calendar.CategoriesResource;
+import nl.samenaanwezig.attendance.calendar.SchoolCalendarResource;
+import nl.samenaanwezig.attendance.calendar.SchoolHolidays;
 import nl.samenaanwezig.attendance.imports.ImportResource;
 import nl.samenaanwezig.attendance.imports.MarkImport;
 import nl.samenaanwezig.attendance.imports.UploadLimit;
@@ -183,6 +187,8 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     MeetingBook meetingBook = new MeetingBook(db, clock);
     Outcomes outcomes = new Outcomes(db, auditLog, meetingGrades, meetingJobs, clock);
     MyTalks myTalks = new MyTalks(db, clock);
+    SchoolHolidays schoolHolidays = new SchoolHolidays(db);
+    CategoryChoices categoryChoices = new CategoryChoices(db);
 
     register(
         new AbstractBinder() {
@@ -237,6 +243,8 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
             bind(meetingBook).to(MeetingBook.class);
             bind(outcomes).to(Outcomes.class);
             bind(myTalks).to(MyTalks.class);
+            bind(schoolHolidays).to(SchoolHolidays.class);
+            bind(categoryChoices).to(CategoryChoices.class);
           }
         });
     register(new ErrorPages(pages));
@@ -284,6 +292,8 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     register(StudentMeetingsResource.class);
     register(MyMeetingsResource.class);
     register(BuddyLinkResource.class);
+    register(SchoolCalendarResource.class);
+    register(CategoriesResource.class);
   }
 
   Platforms platforms() {
