@@ -251,7 +251,12 @@ public final class TestPlatform implements AutoCloseable {
   private void loginInitiation(HttpExchange exchange) throws IOException {
     String as = query(exchange.getRequestURI()).getOrDefault("as", "mentor");
     LaunchBuilder launch = launch();
-    launch = "student".equals(as) ? launch.asStudent() : launch.asMentor();
+    launch =
+        switch (as) {
+          case "student" -> launch.asStudent();
+          case "admin" -> launch.asAdmin();
+          default -> launch.asMentor();
+        };
     String hint = UUID.randomUUID().toString();
     pending.put(hint, launch);
     String html =
