@@ -23,6 +23,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The class page of a class of 30 students with long Dutch names inside Moodle's frame on another
@@ -86,9 +87,7 @@ class ClassPageFitBrowserTest {
   @ValueSource(ints = {1000, 1100})
   void sixColumnsFitMoodlesFrameAndTheRestOpensWithTheKeyboard(int width) {
     driver = Chrome.desktop();
-    driver.get(platform.issuer() + "/course/frame.php?w=" + width);
-    Chrome.await(driver).until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("tool"));
-    Chrome.awaitPage(driver, tool.baseUrl(), "/class/");
+    openInFrame(width);
     assertEquals(width, number("return window.innerWidth"), "the frame's width");
     assertEquals(30, driver.findElements(By.cssSelector("table.roster tbody tr.student")).size());
     assertNoSidewaysScroll("class page in a " + width + " px frame");
@@ -134,9 +133,7 @@ class ClassPageFitBrowserTest {
   @Test
   void everyTabStopInTheTableIsVisibleAndNotCovered() {
     driver = Chrome.desktop();
-    driver.get(platform.issuer() + "/course/frame.php?w=1000");
-    Chrome.await(driver).until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("tool"));
-    Chrome.awaitPage(driver, tool.baseUrl(), "/class/");
+    openInFrame(1000);
     List<WebElement> toggles = driver.findElements(By.cssSelector("button.more-toggle"));
     toggles.get(1).sendKeys(Keys.ENTER); // an open row of figures is passed through as well
     driver.findElement(By.id("students-heading")).click();
@@ -154,9 +151,7 @@ class ClassPageFitBrowserTest {
   @Test
   void rosterTargetsAreAtLeast24PixelsSquare() {
     driver = Chrome.desktop();
-    driver.get(platform.issuer() + "/course/frame.php?w=1000");
-    Chrome.await(driver).until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("tool"));
-    Chrome.awaitPage(driver, tool.baseUrl(), "/class/");
+    openInFrame(1000);
     driver.findElement(By.cssSelector("button.more-toggle")).sendKeys(Keys.ENTER);
     @SuppressWarnings("unchecked")
     List<String> small =
@@ -170,6 +165,22 @@ class ClassPageFitBrowserTest {
                     + ".map(([el, r]) => el.outerHTML.substring(0, 80) + ' ' + r.width + 'x'"
                     + " + r.height);");
     assertEquals(List.of(), small);
+  }
+
+  /** Sorted by a figure that is not a column, that figure shows under each name. */
+  @Test
+  void sortingByLatenessShowsTheCountUnderEachName() {
+    driver = Chrome.desktop();
+    openInFrame(1000);
+    new Select(driver.findElement(By.id("sort"))).selectByValue("late");
+    driver.findElement(By.cssSelector("form.sort button")).sendKeys(Keys.ENTER);
+    Chrome.await(driver).until(d -> "?sort=late".equals(script("return location.search")));
+    Chrome.awaitPage(driver, tool.baseUrl(), "/class/");
+    List<WebElement> rows = driver.findElements(By.cssSelector("table.roster tr.student"));
+    assertEquals(first.name(), rows.get(0).findElement(By.cssSelector("th a")).getText());
+    assertEquals("3 keer te laat", rows.get(0).findElement(By.className("sort-figure")).getText());
+    assertEquals("nooit te laat", rows.get(1).findElement(By.className("sort-figure")).getText());
+    assertNoSidewaysScroll("class page sorted by lateness");
   }
 
   @Test
@@ -222,6 +233,13 @@ class ClassPageFitBrowserTest {
       }
       return '';
       """;
+
+  /** Moodle's page with the tool's frame this wide, showing the class page. */
+  private void openInFrame(int width) {
+    driver.get(platform.issuer() + "/course/frame.php?w=" + width);
+    Chrome.await(driver).until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("tool"));
+    Chrome.awaitPage(driver, tool.baseUrl(), "/class/");
+  }
 
   /** The first student's figures, last launch and e-mail, each label with its value. */
   private void assertFigures(WebElement more) {
