@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
+import nl.samenaanwezig.lti.Sessions;
 import nl.samenaanwezig.testing.A11yChecks;
+import nl.samenaanwezig.testing.Browser;
 import nl.samenaanwezig.testing.Chrome;
+import nl.samenaanwezig.testing.Layout;
 import nl.samenaanwezig.testing.TestPlatform;
 import nl.samenaanwezig.testing.ToolServer;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -98,11 +104,11 @@ class ClassPageFitBrowserTest {
     List<WebElement> cells = row.findElements(By.cssSelector(":scope > th, :scope > td"));
     assertEquals(6, cells.size());
     for (int i = 0; i < COLUMNS.size(); i++) {
-      assertVisibleWidth(headers.get(i), "header " + COLUMNS.get(i));
-      assertVisibleWidth(cells.get(i), "first row, column " + COLUMNS.get(i));
+      Layout.assertWithinVisibleWidth(driver, headers.get(i), "header " + COLUMNS.get(i));
+      Layout.assertWithinVisibleWidth(driver, cells.get(i), "first row, column " + COLUMNS.get(i));
     }
     assertEquals(first.name(), cells.get(0).findElement(By.tagName("a")).getText());
-    assertTrue(cells.get(1).getText().matches("\\d+%"), cells.get(1).getText());
+    assertEquals("46%", cells.get(1).getText(), "present 105 of 225 minutes");
     assertEquals(1, cells.get(2).findElements(By.cssSelector("svg.spark")).size(), "trend");
     assertTrue(cells.get(3).getText().contains("3 keer te laat"), cells.get(3).getText());
     assertTrue(cells.get(4).getText().startsWith("2 buddy's"), cells.get(4).getText());
@@ -120,7 +126,7 @@ class ClassPageFitBrowserTest {
     assertEquals("true", toggle.getAttribute("aria-expanded"));
     assertTrue(more.isDisplayed(), "Enter opens the student's other figures");
     assertFigures(more);
-    assertVisibleWidth(more.findElement(By.cssSelector("dd.email")), "e-mail");
+    Layout.assertWithinVisibleWidth(driver, more.findElement(By.cssSelector("dd.email")), "e-mail");
     assertNoSidewaysScroll("class page with a student's figures open");
     Chrome.screenshot(driver, "class-page-in-" + width + "-px-frame"); // for a reviewer's eye
     A11yChecks.assertNone(driver, "class page in a " + width + " px frame");
@@ -141,7 +147,7 @@ class ClassPageFitBrowserTest {
     while (!toggles.get(3).equals(driver.switchTo().activeElement())) {
       assertTrue(++stops < 80, "the fourth student's Meer is within 80 tab stops");
       new Actions(driver).sendKeys(Keys.TAB).perform();
-      String problem = (String) script(FOCUS_PROBLEM);
+      String problem = Layout.focusProblem(driver);
       assertEquals("", problem, "tab stop " + stops);
     }
     assertTrue(stops >= 12, "passed through the rows' links and buttons: " + stops);
@@ -153,17 +159,10 @@ class ClassPageFitBrowserTest {
     driver = Chrome.desktop();
     openInFrame(1000);
     driver.findElement(By.cssSelector("button.more-toggle")).sendKeys(Keys.ENTER);
-    @SuppressWarnings("unchecked")
     List<String> small =
-        (List<String>)
-            script(
-                "return [...document.querySelectorAll('form.sort select, form.sort button,"
-                    + " table.roster a[href], table.roster button')]"
-                    + ".filter((el) => el.getClientRects().length > 0)"
-                    + ".map((el) => [el, el.getBoundingClientRect()])"
-                    + ".filter(([el, r]) => r.width < 24 || r.height < 24)"
-                    + ".map(([el, r]) => el.outerHTML.substring(0, 80) + ' ' + r.width + 'x'"
-                    + " + r.height);");
+        Layout.targetsUnder24Px(
+            driver,
+            "form.sort select, form.sort button, table.roster a[href], table.roster button");
     assertEquals(List.of(), small);
   }
 
@@ -183,6 +182,33 @@ class ClassPageFitBrowserTest {
     assertNoSidewaysScroll("class page sorted by lateness");
   }
 
+  /** Without scripting nothing is hidden: every student's row of figures stays open. */
+  @Test
+  void withoutScriptingEveryStudentsFiguresStayOpenAndNoButtonShows() {
+    Browser launch = new Browser();
+    HttpResponse<String> page = launch.follow(platform.launch().asMentor().run(launch));
+    assertEquals(200, page.statusCode(), page.body());
+    driver =
+        Chrome.start(
+            Chrome.DESKTOP, Map.of("profile.managed_default_content_settings.javascript", 2));
+    driver.get(tool.baseUrl() + "/static/app.css");
+    driver
+        .manage()
+        .addCookie(
+            new Cookie.Builder(Sessions.COOKIE, launch.cookie("localhost", Sessions.COOKIE))
+                .path("/")
+                .build());
+    driver.get(tool.baseUrl() + page.uri().getPath());
+    List<WebElement> rows = driver.findElements(By.cssSelector("table.roster tr.more"));
+    assertEquals(30, rows.size());
+    assertTrue(rows.stream().allMatch(WebElement::isDisplayed), "every row of figures shows");
+    assertTrue(
+        driver.findElements(By.cssSelector("button.more-toggle")).stream()
+            .noneMatch(WebElement::isDisplayed),
+        "no button that would do nothing");
+    assertFigures(rows.get(0));
+  }
+
   @Test
   void phoneKeepsThePageStillSidewaysAndOpensTheFiguresInView() {
     driver = Chrome.phone();
@@ -191,48 +217,21 @@ class ClassPageFitBrowserTest {
     Chrome.await(driver).until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("tool"));
     Chrome.awaitPage(driver, tool.baseUrl(), "/class/");
     assertTrue(number("return window.innerWidth") < 390, "the frame is narrower than the phone");
-    assertNoSidewaysScrollOfThePage("class page on a phone");
+    Layout.assertNoSidewaysScroll(driver, "class page on a phone");
     WebElement row = driver.findElement(By.cssSelector("table.roster tbody tr.student"));
-    assertVisibleWidth(row.findElement(By.cssSelector("th a")), "name");
-    assertVisibleWidth(row.findElement(By.cssSelector("td")), "presence");
+    Layout.assertWithinVisibleWidth(driver, row.findElement(By.cssSelector("th a")), "name");
+    Layout.assertWithinVisibleWidth(driver, row.findElement(By.cssSelector("td")), "presence");
     WebElement toggle = row.findElement(By.cssSelector("button.more-toggle"));
     toggle.sendKeys(Keys.ENTER);
     WebElement more = driver.findElement(By.id(toggle.getAttribute("aria-controls")));
     assertFigures(more);
     for (WebElement item : more.findElements(By.cssSelector("dl > div"))) {
-      assertVisibleWidth(item, "figure " + item.getText());
+      Layout.assertWithinVisibleWidth(driver, item, "figure " + item.getText());
     }
-    assertNoSidewaysScrollOfThePage("class page on a phone with figures open");
+    Layout.assertNoSidewaysScroll(driver, "class page on a phone with figures open");
     Chrome.screenshot(driver, "class-page-on-a-phone");
     A11yChecks.assertNone(driver, "class page on a phone");
   }
-
-  /**
-   * Empty when the focused element shows a focus indicator and the point at its middle (within the
-   * frame's view) belongs to it: nothing sticky or positioned covers it.
-   */
-  private static final String FOCUS_PROBLEM =
-      """
-      const el = document.activeElement;
-      if (!el || el === document.body) return 'focus left the page';
-      const describe = el.outerHTML.substring(0, 100);
-      const style = getComputedStyle(el);
-      const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
-          || style.boxShadow !== 'none';
-      if (!ring) return 'no visible focus: ' + describe;
-      const r = el.getBoundingClientRect();
-      if (r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= innerWidth) {
-        return 'focus out of view: ' + describe;
-      }
-      const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
-      const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
-      const top = document.elementFromPoint(x, y);
-      if (!top || !(el === top || el.contains(top))) {
-        return 'focus covered by ' + (top ? top.outerHTML.substring(0, 80) : 'nothing') + ': '
-            + describe;
-      }
-      return '';
-      """;
 
   /** Moodle's page with the tool's frame this wide, showing the class page. */
   private void openInFrame(int width) {
@@ -257,47 +256,8 @@ class ClassPageFitBrowserTest {
 
   /** Neither the page nor the table's own region scrolls sideways. */
   private void assertNoSidewaysScroll(String page) {
-    assertNoSidewaysScrollOfThePage(page);
-    for (WebElement wrap : driver.findElements(By.cssSelector(".table-wrap"))) {
-      long scroll = number("return arguments[0].scrollWidth", wrap);
-      long client = number("return arguments[0].clientWidth", wrap);
-      assertTrue(
-          scroll <= client, page + ": the table scrolls sideways " + scroll + " > " + client);
-    }
-  }
-
-  private void assertNoSidewaysScrollOfThePage(String page) {
-    long scroll = number("return document.documentElement.scrollWidth");
-    long client = number("return document.documentElement.clientWidth");
-    assertTrue(scroll <= client, page + " scrolls sideways: " + scroll + " > " + client);
-  }
-
-  /** Inside the document's visible width and not cut off by the table's scrolling region. */
-  private void assertVisibleWidth(WebElement element, String what) {
-    @SuppressWarnings("unchecked")
-    List<Number> edges =
-        (List<Number>)
-            script(
-                "const r = arguments[0].getBoundingClientRect();"
-                    + " const wrap = arguments[0].closest('.table-wrap');"
-                    + " const w = wrap ? wrap.getBoundingClientRect()"
-                    + " : {left: 0, right: document.documentElement.clientWidth};"
-                    + " return [r.left, r.right, Math.max(w.left, 0),"
-                    + " Math.min(w.right, document.documentElement.clientWidth)];",
-                element);
-    double left = edges.get(0).doubleValue();
-    double right = edges.get(1).doubleValue();
-    assertTrue(
-        left >= edges.get(2).doubleValue() - 0.5 && right <= edges.get(3).doubleValue() + 0.5,
-        what
-            + " spans "
-            + left
-            + "-"
-            + right
-            + ", visible is "
-            + edges.get(2)
-            + "-"
-            + edges.get(3));
+    Layout.assertNoSidewaysScroll(driver, page);
+    Layout.assertRegionsDoNotScrollSideways(driver, ".table-wrap", page);
   }
 
   private long number(String js, Object... args) {
