@@ -90,3 +90,18 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// Class page: "Meer" shows or hides the student's other figures in the row below (aria-expanded).
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("button.more-toggle[aria-controls]").forEach(function (button) {
+    var row = document.getElementById(button.getAttribute("aria-controls"));
+    if (!row) {
+      return;
+    }
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") !== "true";
+      button.setAttribute("aria-expanded", String(open));
+      row.classList.toggle("open", open);
+    });
+  });
+});
