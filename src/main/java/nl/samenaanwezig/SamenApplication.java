@@ -2,6 +2,7 @@ package nl.samenaanwezig;
 
 import java.time.Clock;
 import nl.samenaanwezig.admin.AdminResource;
+import nl.samenaanwezig.admin.MentorGroupsResource;
 import nl.samenaanwezig.api.ApiErrorFilter;
 import nl.samenaanwezig.api.ApiTokenResource;
 import nl.samenaanwezig.api.ApiTokens;
@@ -14,6 +15,7 @@ import nl.samenaanwezig.attendance.ClassPatternsResource;
 import nl.samenaanwezig.attendance.InstitutionPresence;
 import nl.samenaanwezig.attendance.LessonRegister;
 import nl.samenaanwezig.attendance.LessonResource;
+import nl.samenaanwezig.attendance.MentorGroups;
 import nl.samenaanwezig.attendance.StudentAttendance;
 import nl.samenaanwezig.attendance.imports.ImportResource;
 import nl.samenaanwezig.attendance.imports.MarkImport;
@@ -151,6 +153,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     ProtocolSettings protocolSettings = new ProtocolSettings(db, clock);
     Duties duties = new Duties(db, clock);
     Signals signals = new Signals(db, clock);
+    MentorGroups mentorGroups = new MentorGroups(db, clock);
     Acknowledgements acknowledgements = new Acknowledgements(db, clock);
     AuditLog auditLog = new AuditLog(db, clock);
     BuddyBook buddyBook = new BuddyBook(db, auditLog, clock);
@@ -211,6 +214,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
             bind(protocolSettings).to(ProtocolSettings.class);
             bind(duties).to(Duties.class);
             bind(signals).to(Signals.class);
+            bind(mentorGroups).to(MentorGroups.class);
             bind(acknowledgements).to(Acknowledgements.class);
             bind(auditLog).to(AuditLog.class);
             bind(buddyBook).to(BuddyBook.class);
@@ -262,6 +266,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     register(InstitutionPresenceResource.class);
     register(ClassSignalsResource.class);
     register(InstitutionSignalsResource.class);
+    register(MentorGroupsResource.class);
     register(StudentResource.class);
     register(DuoResource.class);
     register(ProtocolAdminResource.class);

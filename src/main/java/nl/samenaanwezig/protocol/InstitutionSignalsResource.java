@@ -76,6 +76,7 @@ public class InstitutionSignalsResource {
     vars.put("list", list);
     vars.put("filter", result.view());
     vars.put("institutionWide", true);
+    vars.put("subjectCourse", false);
     return Response.ok(pages.render("signals", session.locale(), vars))
         .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
         .build();
