@@ -99,6 +99,7 @@ import nl.samenaanwezig.protocol.Duties;
 import nl.samenaanwezig.protocol.InstitutionSignalsResource;
 import nl.samenaanwezig.protocol.ProtocolAdminResource;
 import nl.samenaanwezig.protocol.ProtocolSettings;
+import nl.samenaanwezig.protocol.SignalSnapshots;
 import nl.samenaanwezig.protocol.Signals;
 import nl.samenaanwezig.protocol.StudentResource;
 import nl.samenaanwezig.web.BaseUrl;
@@ -115,6 +116,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
   private final Sessions sessions;
   private final RosterSync rosterSync;
   private final Retention retention;
+  private final SignalSnapshots signalSnapshots;
   private final Background meetingJobs;
   private final Notifications meetingMails;
 
@@ -154,6 +156,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     Duties duties = new Duties(db, clock);
     Signals signals = new Signals(db, clock);
     MentorGroups mentorGroups = new MentorGroups(db, clock);
+    signalSnapshots = new SignalSnapshots(db, signals, clock);
     Acknowledgements acknowledgements = new Acknowledgements(db, clock);
     AuditLog auditLog = new AuditLog(db, clock);
     BuddyBook buddyBook = new BuddyBook(db, auditLog, clock);
@@ -215,6 +218,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
             bind(duties).to(Duties.class);
             bind(signals).to(Signals.class);
             bind(mentorGroups).to(MentorGroups.class);
+            bind(signalSnapshots).to(SignalSnapshots.class);
             bind(acknowledgements).to(Acknowledgements.class);
             bind(auditLog).to(AuditLog.class);
             bind(buddyBook).to(BuddyBook.class);
@@ -301,6 +305,11 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
 
   Retention retention() {
     return retention;
+  }
+
+  /** The institutions' signal lists, refreshed by the housekeeping schedule. */
+  SignalSnapshots signalSnapshots() {
+    return signalSnapshots;
   }
 
   /** The meeting mails, for the reminders of the housekeeping schedule. */

@@ -54,6 +54,7 @@ public class StudentResource {
   @Inject Memberships memberships;
   @Inject Signals signals;
   @Inject Acknowledgements acknowledgements;
+  @Inject SignalSnapshots snapshots;
   @Inject ProtocolSettings settings;
   @Inject Duties duties;
   @Inject StudentAttendance attendance;
@@ -166,6 +167,7 @@ public class StudentResource {
         access.session().person().id(),
         note,
         reportedOn);
+    snapshots.refreshStudent(access.course(), personId);
     return Response.seeOther(URI.create(access.path() + "?notice=signal.acknowledged#signals"))
         .build();
   }

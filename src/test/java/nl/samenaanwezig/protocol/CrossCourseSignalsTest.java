@@ -37,6 +37,7 @@ class CrossCourseSignalsTest {
   static ToolServer tool;
   static School a;
   static School b;
+  static School c;
 
   /** One school with its platform, people and Fenna's lessons. */
   record School(
@@ -54,6 +55,7 @@ class CrossCourseSignalsTest {
     tool = ToolServer.start();
     a = school();
     b = school();
+    c = school();
     HttpResponse<String> page = b.admin().get(tool.baseUrl() + "/admin/mentor-groups");
     HttpResponse<String> saved =
         b.admin()
@@ -70,6 +72,7 @@ class CrossCourseSignalsTest {
   static void stop() {
     a.platform().close();
     b.platform().close();
+    c.platform().close();
     tool.close();
   }
 
@@ -272,6 +275,77 @@ class CrossCourseSignalsTest {
         "school A still has every course as a class");
     assertEquals(
         404, a.mentor().get(tool.baseUrl() + "/admin/mentor-groups").statusCode(), "admins only");
+  }
+
+  @Test
+  void theAdministratorsListIsTheLastEvaluationAStepTakenShowsAtOnceAndNewMarksOnRefresh() {
+    String csv = page(c.admin(), "/admin/signals/csv?rule=DUO");
+    assertTrue(csv.contains("Fenna Kok;Mentorgroep 2B;"), csv);
+    assertTrue(page(c.admin(), "/admin/signals").contains("Bijgewerkt om"));
+
+    // A step taken by the mentor shows in the administrator's list at once.
+    String detail = student(c, c.mentorGroup());
+    HttpResponse<String> ack =
+        c.mentor()
+            .postForm(
+                tool.baseUrl() + detail + "/ack",
+                Map.of(
+                    "csrf",
+                    ClassPages.csrf(c.mentor().get(tool.baseUrl() + detail)),
+                    "rule",
+                    "DUO",
+                    "level",
+                    "1",
+                    "reportedOn",
+                    LocalDate.now(Signals.SCHOOL_ZONE).toString(),
+                    "note",
+                    "Gemeld"));
+    assertEquals(303, ack.statusCode(), ack.body());
+    String handled = page(c.admin(), "/admin/signals/csv?rule=DUO");
+    assertTrue(handled.contains("Fenna Kok;Mentorgroep 2B;"), handled);
+    assertTrue(handled.contains(";afgehandeld;"), handled);
+    assertFalse(handled.contains(";open;"), handled);
+
+    // New marks show after the next evaluation: the job's, or the administrator's "Nu bijwerken".
+    LessonRegister register = new LessonRegister(tool.db(), java.time.Clock.systemUTC());
+    LocalDate day = LocalDate.now(Signals.SCHOOL_ZONE);
+    for (int i = 0; i < 3; i++) {
+      Lesson lesson =
+          register.lesson(
+              c.maths(),
+              new LessonRegister.LessonSpec(
+                  day,
+                  LocalTime.of(7, 0).plusMinutes(50L * i),
+                  LocalTime.of(7, 45).plusMinutes(50L * i),
+                  null,
+                  null,
+                  Lesson.Source.API,
+                  "late-" + i));
+      register.save(
+          lesson.id(),
+          Map.of(c.fenna(), new Mark.Entry(MarkCategory.LATE, 5)),
+          null,
+          Lesson.Source.API);
+    }
+    assertFalse(
+        page(c.admin(), "/admin/signals/csv?rule=LATENESS").contains("Fenna Kok"),
+        "not yet evaluated");
+    HttpResponse<String> list = c.admin().get(tool.baseUrl() + "/admin/signals");
+    HttpResponse<String> refreshed =
+        c.admin()
+            .postForm(
+                tool.baseUrl() + "/admin/signals/refresh", Map.of("csrf", ClassPages.csrf(list)));
+    assertEquals(303, refreshed.statusCode(), refreshed.body());
+    assertTrue(page(c.admin(), "/admin/signals/csv?rule=LATENESS").contains("Fenna Kok"));
+    assertTrue(page(c.admin(), "/admin/signals/csv?rule=DUO").contains(";afgehandeld;"));
+    assertEquals(
+        404,
+        c.mentor()
+            .postForm(
+                tool.baseUrl() + "/admin/signals/refresh",
+                Map.of("csrf", ClassPages.csrf(c.mentor().get(tool.baseUrl() + detail))))
+            .statusCode(),
+        "administrators only");
   }
 
   private static int count(String text, String part) {
