@@ -2,6 +2,7 @@ package nl.samenaanwezig;
 
 import java.time.Clock;
 import nl.samenaanwezig.admin.AdminResource;
+import nl.samenaanwezig.admin.MentorGroupsResource;
 import nl.samenaanwezig.api.ApiErrorFilter;
 import nl.samenaanwezig.api.ApiTokenResource;
 import nl.samenaanwezig.api.ApiTokens;
@@ -15,6 +16,7 @@ import nl.samenaanwezig.attendance.ClassPatternsResource;
 import nl.samenaanwezig.attendance.InstitutionPresence;
 import nl.samenaanwezig.attendance.LessonRegister;
 import nl.samenaanwezig.attendance.LessonResource;
+import nl.samenaanwezig.attendance.MentorGroups;
 import nl.samenaanwezig.attendance.StudentAttendance;
 import nl.samenaanwezig.attendance.calendar.CategoriesResource;
 import nl.samenaanwezig.attendance.calendar.SchoolCalendarResource;
@@ -101,6 +103,7 @@ import nl.samenaanwezig.protocol.Duties;
 import nl.samenaanwezig.protocol.InstitutionSignalsResource;
 import nl.samenaanwezig.protocol.ProtocolAdminResource;
 import nl.samenaanwezig.protocol.ProtocolSettings;
+import nl.samenaanwezig.protocol.SignalSnapshots;
 import nl.samenaanwezig.protocol.Signals;
 import nl.samenaanwezig.protocol.StudentResource;
 import nl.samenaanwezig.web.BaseUrl;
@@ -117,6 +120,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
   private final Sessions sessions;
   private final RosterSync rosterSync;
   private final Retention retention;
+  private final SignalSnapshots signalSnapshots;
   private final Background meetingJobs;
   private final Notifications meetingMails;
 
@@ -155,6 +159,8 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     ProtocolSettings protocolSettings = new ProtocolSettings(db, clock);
     Duties duties = new Duties(db, clock);
     Signals signals = new Signals(db, clock);
+    MentorGroups mentorGroups = new MentorGroups(db, clock);
+    signalSnapshots = new SignalSnapshots(db, signals, clock);
     Acknowledgements acknowledgements = new Acknowledgements(db, clock);
     AuditLog auditLog = new AuditLog(db, clock);
     BuddyBook buddyBook = new BuddyBook(db, auditLog, clock);
@@ -217,6 +223,8 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
             bind(protocolSettings).to(ProtocolSettings.class);
             bind(duties).to(Duties.class);
             bind(signals).to(Signals.class);
+            bind(mentorGroups).to(MentorGroups.class);
+            bind(signalSnapshots).to(SignalSnapshots.class);
             bind(acknowledgements).to(Acknowledgements.class);
             bind(auditLog).to(AuditLog.class);
             bind(buddyBook).to(BuddyBook.class);
@@ -270,6 +278,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     register(InstitutionPresenceResource.class);
     register(ClassSignalsResource.class);
     register(InstitutionSignalsResource.class);
+    register(MentorGroupsResource.class);
     register(StudentResource.class);
     register(DuoResource.class);
     register(ProtocolAdminResource.class);
@@ -306,6 +315,11 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
 
   Retention retention() {
     return retention;
+  }
+
+  /** The institutions' signal lists, refreshed by the housekeeping schedule. */
+  SignalSnapshots signalSnapshots() {
+    return signalSnapshots;
   }
 
   /** The meeting mails, for the reminders of the housekeeping schedule. */

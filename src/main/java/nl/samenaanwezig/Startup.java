@@ -82,6 +82,18 @@ public final class Startup implements ServletContextListener {
         1,
         10,
         TimeUnit.MINUTES);
+    // The institutions' signal lists (protocol.SignalSnapshots): new marks show within this delay.
+    housekeeping.scheduleWithFixedDelay(
+        () -> {
+          try {
+            app.signalSnapshots().refreshAll();
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "signal list refresh failed", e);
+          }
+        },
+        2,
+        config.signalRefreshMinutes(),
+        TimeUnit.MINUTES);
     // The retention limit (docs/privacy.md): once a day, first run a few minutes after start.
     housekeeping.scheduleWithFixedDelay(
         () -> {

@@ -110,6 +110,23 @@ public record AppConfig(
   }
 
   /** True when the database is embedded Derby (the only kind the demo may run on). */
+  /**
+   * How often, in minutes, the institutions' signal lists are evaluated again ({@code
+   * SA_SIGNAL_REFRESH_MINUTES}, default 10; a value that is not a positive number counts as 10).
+   */
+  public long signalRefreshMinutes() {
+    try {
+      long minutes =
+          Long.parseLong(
+              setting("samen.signals.refreshMinutes", "SA_SIGNAL_REFRESH_MINUTES")
+                  .orElse("10")
+                  .strip());
+      return minutes > 0 ? minutes : 10;
+    } catch (NumberFormatException e) {
+      return 10;
+    }
+  }
+
   public boolean embeddedDerby() {
     return dbUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:derby:")
         && !dbUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:derby://");

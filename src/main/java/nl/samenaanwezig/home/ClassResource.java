@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.samenaanwezig.attendance.ClassFigures;
+import nl.samenaanwezig.attendance.MentorGroups;
 import nl.samenaanwezig.attendance.PresenceRate;
 import nl.samenaanwezig.attendance.Sparkline;
 import nl.samenaanwezig.buddies.BuddyBook;
@@ -52,6 +53,7 @@ public class ClassResource {
   @Inject Memberships memberships;
   @Inject Pages pages;
   @Inject ClassFigures classFigures;
+  @Inject MentorGroups mentorGroups;
   @Inject Clock clock;
   @Inject Signals signals;
   @Inject BuddyBook buddyBook;
@@ -207,6 +209,7 @@ public class ClassResource {
     Map<String, Object> vars = Frame.of(session, "/class/" + courseId);
     vars.put("courseTitle", course.displayTitle());
     vars.put("courseId", course.id());
+    vars.put("mentorGroup", mentorGroups.isMentorGroup(course));
     vars.put("students", students);
     vars.put("summary", summary);
     vars.put(
