@@ -195,6 +195,9 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     MyTalks myTalks = new MyTalks(db, clock);
     SchoolHolidays schoolHolidays = new SchoolHolidays(db);
     CategoryChoices categoryChoices = new CategoryChoices(db);
+    // The institution's signal list counts school weeks and unexcused hours: evaluate it again.
+    schoolHolidays.whenChanged(signalSnapshots::forget);
+    categoryChoices.whenChanged(signalSnapshots::forget);
 
     register(
         new AbstractBinder() {

@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import nl.samenaanwezig.db.Database;
 import nl.samenaanwezig.db.Sql;
 
@@ -14,6 +15,13 @@ import nl.samenaanwezig.db.Sql;
  */
 public final class CategoryChoices {
   private final Database db;
+
+  private LongConsumer changed = institution -> {};
+
+  /** Who hears that an institution's choices changed (the signal list, which counts hours). */
+  public void whenChanged(LongConsumer listener) {
+    this.changed = listener;
+  }
 
   public CategoryChoices(Database db) {
     this.db = db;
@@ -36,6 +44,14 @@ public final class CategoryChoices {
    * has checked that only choosable categories are given.
    */
   public List<MarkCategory> save(long institutionId, Map<MarkCategory, Boolean> excused) {
+    List<MarkCategory> changedCategories = store(institutionId, excused);
+    if (!changedCategories.isEmpty()) {
+      changed.accept(institutionId);
+    }
+    return changedCategories;
+  }
+
+  private List<MarkCategory> store(long institutionId, Map<MarkCategory, Boolean> excused) {
     return db.tx(
         em -> {
           CategoryPolicy before = Policies.of(em, institutionId);

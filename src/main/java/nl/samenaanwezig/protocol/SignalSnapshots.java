@@ -120,6 +120,18 @@ public final class SignalSnapshots {
         });
   }
 
+  /**
+   * Forgets the institution's list (its calendar or categories changed): the next view evaluates it
+   * again.
+   */
+  public void forget(long institutionId) {
+    db.run(
+        em ->
+            em.createNativeQuery("DELETE FROM signal_snapshot_run WHERE institution_id = ?")
+                .setParameter(1, institutionId)
+                .executeUpdate());
+  }
+
   /** Refreshes every institution that has courses (the housekeeping job). */
   public void refreshAll() {
     List<Long> institutions =

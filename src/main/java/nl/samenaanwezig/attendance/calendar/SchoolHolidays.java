@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import nl.samenaanwezig.attendance.SchoolCalendar;
 import nl.samenaanwezig.db.Database;
 import nl.samenaanwezig.db.Sql;
@@ -16,6 +17,20 @@ import nl.samenaanwezig.db.Sql;
  */
 public final class SchoolHolidays {
   private final Database db;
+
+  private LongConsumer changed = institution -> {};
+
+  /**
+   * Who hears that an institution's holidays changed (the signal list, which counts school weeks).
+   */
+  public void whenChanged(LongConsumer listener) {
+    this.changed = listener;
+  }
+
+  private <T> T changing(long institutionId, T outcome) {
+    changed.accept(institutionId);
+    return outcome;
+  }
 
   public SchoolHolidays(Database db) {
     this.db = db;
@@ -45,47 +60,55 @@ public final class SchoolHolidays {
   }
 
   public Outcome add(long institutionId, SchoolCalendar.Holiday holiday) {
-    return db.tx(
-        em -> {
-          List<SchoolCalendar.Holiday> clashes = clashes(rows(em, institutionId, ""), holiday, -1);
-          if (clashes.isEmpty()) {
-            insert(em, institutionId, holiday, null);
-          }
-          return new Outcome(clashes.isEmpty() ? 1 : 0, clashes);
-        });
+    return changing(
+        institutionId,
+        db.tx(
+            em -> {
+              List<SchoolCalendar.Holiday> clashes =
+                  clashes(rows(em, institutionId, ""), holiday, -1);
+              if (clashes.isEmpty()) {
+                insert(em, institutionId, holiday, null);
+              }
+              return new Outcome(clashes.isEmpty() ? 1 : 0, clashes);
+            }));
   }
 
   /** Changes a holiday; a changed official holiday becomes the school's own. */
   public Outcome change(long institutionId, long id, SchoolCalendar.Holiday holiday) {
-    return db.tx(
-        em -> {
-          List<SchoolCalendar.Holiday> clashes = clashes(rows(em, institutionId, ""), holiday, id);
-          if (!clashes.isEmpty()) {
-            return new Outcome(0, clashes);
-          }
-          int updated =
-              em.createNativeQuery(
-                      "UPDATE school_holiday SET first_day = ?, last_day = ?, name = ?,"
-                          + " region = NULL WHERE id = ? AND institution_id = ?")
-                  .setParameter(1, Date.valueOf(holiday.firstDay()))
-                  .setParameter(2, Date.valueOf(holiday.lastDay()))
-                  .setParameter(3, holiday.name())
-                  .setParameter(4, id)
-                  .setParameter(5, institutionId)
-                  .executeUpdate();
-          return new Outcome(updated, List.of());
-        });
+    return changing(
+        institutionId,
+        db.tx(
+            em -> {
+              List<SchoolCalendar.Holiday> clashes =
+                  clashes(rows(em, institutionId, ""), holiday, id);
+              if (!clashes.isEmpty()) {
+                return new Outcome(0, clashes);
+              }
+              int updated =
+                  em.createNativeQuery(
+                          "UPDATE school_holiday SET first_day = ?, last_day = ?, name = ?,"
+                              + " region = NULL WHERE id = ? AND institution_id = ?")
+                      .setParameter(1, Date.valueOf(holiday.firstDay()))
+                      .setParameter(2, Date.valueOf(holiday.lastDay()))
+                      .setParameter(3, holiday.name())
+                      .setParameter(4, id)
+                      .setParameter(5, institutionId)
+                      .executeUpdate();
+              return new Outcome(updated, List.of());
+            }));
   }
 
   public boolean remove(long institutionId, long id) {
-    return db.tx(
-            em ->
-                em.createNativeQuery(
-                        "DELETE FROM school_holiday WHERE id = ? AND institution_id = ?")
-                    .setParameter(1, id)
-                    .setParameter(2, institutionId)
-                    .executeUpdate())
-        > 0;
+    return changing(
+        institutionId,
+        db.tx(
+                em ->
+                    em.createNativeQuery(
+                            "DELETE FROM school_holiday WHERE id = ? AND institution_id = ?")
+                        .setParameter(1, id)
+                        .setParameter(2, institutionId)
+                        .executeUpdate())
+            > 0);
   }
 
   /**
@@ -94,24 +117,28 @@ public final class SchoolHolidays {
    * stored and the clashes are named.
    */
   public Outcome prefill(long institutionId, Region region) {
-    return db.tx(
-        em -> {
-          List<Row> own = rows(em, institutionId, " AND region IS NULL");
-          List<SchoolCalendar.Holiday> clashes = new ArrayList<>();
-          for (SchoolCalendar.Holiday h : OfficialHolidays.of(region)) {
-            clashes(own, h, -1).stream().filter(c -> !clashes.contains(c)).forEach(clashes::add);
-          }
-          if (!clashes.isEmpty()) {
-            return new Outcome(0, clashes);
-          }
-          em.createNativeQuery(
-                  "DELETE FROM school_holiday WHERE institution_id = ? AND region IS NOT NULL")
-              .setParameter(1, institutionId)
-              .executeUpdate();
-          List<SchoolCalendar.Holiday> official = OfficialHolidays.of(region);
-          official.forEach(h -> insert(em, institutionId, h, region));
-          return new Outcome(official.size(), List.of());
-        });
+    return changing(
+        institutionId,
+        db.tx(
+            em -> {
+              List<Row> own = rows(em, institutionId, " AND region IS NULL");
+              List<SchoolCalendar.Holiday> clashes = new ArrayList<>();
+              for (SchoolCalendar.Holiday h : OfficialHolidays.of(region)) {
+                clashes(own, h, -1).stream()
+                    .filter(c -> !clashes.contains(c))
+                    .forEach(clashes::add);
+              }
+              if (!clashes.isEmpty()) {
+                return new Outcome(0, clashes);
+              }
+              em.createNativeQuery(
+                      "DELETE FROM school_holiday WHERE institution_id = ? AND region IS NOT NULL")
+                  .setParameter(1, institutionId)
+                  .executeUpdate();
+              List<SchoolCalendar.Holiday> official = OfficialHolidays.of(region);
+              official.forEach(h -> insert(em, institutionId, h, region));
+              return new Outcome(official.size(), List.of());
+            }));
   }
 
   private static List<SchoolCalendar.Holiday> clashes(
