@@ -29,6 +29,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -113,6 +115,7 @@ public final class PlatformServices {
   private volatile String tokenOverride;
   private volatile int tokenOverrideStatus;
   private volatile boolean sloppyPages;
+  private volatile CountDownLatch held = new CountDownLatch(0);
 
   private record Entry(Map<String, Object> member, int version) {}
 
@@ -230,6 +233,21 @@ public final class PlatformServices {
    */
   public PlatformServices sloppyPages(boolean sloppy) {
     this.sloppyPages = sloppy;
+    return this;
+  }
+
+  /**
+   * Membership pages wait until {@link #releaseAnswers()} (at most a minute), like a platform that
+   * is slow for as long as a test needs to look at the tool meanwhile.
+   */
+  public PlatformServices holdAnswers() {
+    held = new CountDownLatch(1);
+    return this;
+  }
+
+  /** Lets held and later membership pages through. */
+  public PlatformServices releaseAnswers() {
+    held.countDown();
     return this;
   }
 
@@ -486,6 +504,12 @@ public final class PlatformServices {
       String accept = exchange.getRequestHeaders().getFirst("Accept");
       if (accept == null || !accept.contains(NRPS_MEDIA_TYPE)) {
         TestPlatform.respond(exchange, 406, "text/plain", "accept " + accept);
+        return;
+      }
+      try {
+        held.await(1, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
         return;
       }
       switch (now) {
