@@ -100,26 +100,24 @@ document.addEventListener("DOMContentLoaded", function () {
     return;
   }
   var note = offer.querySelector("[data-reload-note]");
-  var stop = offer.querySelector("[data-reload-stop]");
   var seconds = Number(offer.getAttribute("data-reload-after")) || 4;
   var timer = window.setTimeout(function () {
     window.location.replace(offer.getAttribute("data-reload-once"));
   }, seconds * 1000);
   function cancel(event) {
     window.clearTimeout(timer);
-    note.hidden = true;
-    // Keep the focused button in the page until focus has moved on.
-    if (event.target !== stop) {
-      stop.hidden = true;
-    }
     document.removeEventListener("keydown", cancel, true);
     document.removeEventListener("pointerdown", cancel, true);
+    // The note no longer holds; its own button hides it itself when it is pressed.
+    if (!note.contains(event.target)) {
+      note.hidden = true;
+    }
   }
   note.hidden = false;
-  stop.hidden = false;
-  stop.addEventListener("click", function (event) {
+  offer.querySelector("[data-reload-stop]").addEventListener("click", function (event) {
     cancel(event);
-    stop.hidden = true;
+    // The note and its button go; focus moves to the link that still reloads on request.
+    note.hidden = true;
     offer.querySelector("a").focus();
   });
   document.addEventListener("keydown", cancel, true);
