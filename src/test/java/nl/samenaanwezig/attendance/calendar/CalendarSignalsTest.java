@@ -26,8 +26,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Signals are worked out on every read from the day figures and the calendar, so a holiday the
- * administrator adds changes the DUO window at once: weeks without school days do not count.
+ * Signals are worked out from the day figures and the calendar, so a holiday the administrator adds
+ * changes the DUO window at once, on the class's list and on the institution's (which the change
+ * makes evaluate again): weeks without school days do not count.
  */
 class CalendarSignalsTest {
   static ToolServer tool;
@@ -82,6 +83,13 @@ class CalendarSignalsTest {
     return d;
   }
 
+  /** The administrator's list of the whole institution (the last evaluation). */
+  private static String institutionList() {
+    HttpResponse<String> page = admin.get(tool.baseUrl() + "/admin/signals/csv?rule=DUO");
+    assertEquals(200, page.statusCode());
+    return page.body();
+  }
+
   private static String signals() {
     HttpResponse<String> page = mentor.get(tool.baseUrl() + "/class/" + courseId + "/signals");
     assertEquals(200, page.statusCode());
@@ -91,6 +99,7 @@ class CalendarSignalsTest {
   @Test
   void aHolidayOverTheAbsenceWeeksTakesTheDuoSignalAwayAndRemovingItBringsItBack() {
     assertTrue(signals().contains("DUO-melding voorbereiden"), "16 hours in this school week");
+    assertTrue(institutionList().contains(";open;"), institutionList());
 
     // The school forgot a week off: the weeks of both days were no school weeks after all.
     LocalDate monday = d1.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -110,6 +119,7 @@ class CalendarSignalsTest {
                 friday.toString()));
     assertEquals(303, added.statusCode(), added.body());
     assertFalse(signals().contains("DUO-melding voorbereiden"), signals());
+    assertFalse(institutionList().contains(";open;"), "the institution's list is evaluated again");
 
     long id = tool.count("SELECT id FROM school_holiday WHERE name = 'Calamiteitenweek'");
     HttpResponse<String> removed =
@@ -117,5 +127,6 @@ class CalendarSignalsTest {
             tool.baseUrl() + "/admin/calendar/holidays/" + id + "/remove", Map.of("csrf", csrf));
     assertEquals(303, removed.statusCode());
     assertTrue(signals().contains("DUO-melding voorbereiden"));
+    assertTrue(institutionList().contains(";open;"));
   }
 }
