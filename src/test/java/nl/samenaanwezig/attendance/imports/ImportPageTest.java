@@ -304,6 +304,19 @@ class ImportPageTest {
   }
 
   @Test
+  void theTokenInTheQueryStringIsRefusedAndTheFormKeepsItOutOfItsUrl() {
+    HttpResponse<String> result =
+        new Upload()
+            .file("a.csv", GOOD)
+            .post(klas.mentor, klas.importUrl() + "?csrf=" + klas.csrf());
+    assertEquals(403, result.statusCode());
+    assertEquals(0, marks());
+    String form = klas.mentor.get(klas.importUrl()).body();
+    assertTrue(form.contains("action=\"" + klas.classPath + "/import\""), form);
+    assertFalse(form.contains("csrf="), form);
+  }
+
+  @Test
   void aFileThatIsNotUtf8IsRefused() {
     byte[] latin1 =
         "student_id;date;start;end;category\n1001;2026-11-16;09:00;09:50;aanwezig;café\n"
