@@ -1,5 +1,6 @@
 package nl.samenaanwezig;
 
+import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import nl.samenaanwezig.admin.AdminResource;
 import nl.samenaanwezig.admin.MentorGroupsResource;
@@ -55,6 +56,7 @@ import nl.samenaanwezig.lti.LaunchResource;
 import nl.samenaanwezig.lti.LaunchValidator;
 import nl.samenaanwezig.lti.Launches;
 import nl.samenaanwezig.lti.LoginResource;
+import nl.samenaanwezig.lti.LogoutResource;
 import nl.samenaanwezig.lti.Memberships;
 import nl.samenaanwezig.lti.PlatformKeys;
 import nl.samenaanwezig.lti.Platforms;
@@ -107,6 +109,7 @@ import nl.samenaanwezig.protocol.SignalSnapshots;
 import nl.samenaanwezig.protocol.Signals;
 import nl.samenaanwezig.protocol.StudentResource;
 import nl.samenaanwezig.web.BaseUrl;
+import nl.samenaanwezig.web.BodyLimit;
 import nl.samenaanwezig.web.ErrorPages;
 import nl.samenaanwezig.web.Pages;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
@@ -133,7 +136,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     LessonRegister lessons = new LessonRegister(db, clock);
     demo = new DemoPlatform(config, platforms, db, lessons, clock);
     Pages pages = new Pages(demo.enabled());
-    sessions = new Sessions(db, clock, config.sessionLifetime());
+    sessions = new Sessions(db, clock, config.sessionLifetime(), config.idleTimeout());
     PlatformKeys platformKeys = new PlatformKeys();
     ToolKeys toolKeys = new ToolKeys(db);
     toolKeys.signingKey();
@@ -258,6 +261,16 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
             bind(categoryChoices).to(CategoryChoices.class);
           }
         });
+    register(
+        new BodyLimit(pages)
+            .path("lti/launch", Launches.MAX_BODY_BYTES)
+            // The API and the import upload check their own (larger) limits.
+            .except(
+                r ->
+                    r.getUriInfo().getPath().startsWith("api/")
+                        || (r.getMediaType() != null
+                            && r.getMediaType().isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)
+                            && r.getUriInfo().getPath().matches("class/[^/]+/import"))));
     register(new ErrorPages(pages));
     register(new LaunchErrors(pages));
     register(new SessionErrors(pages));
@@ -267,6 +280,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     register(new ApiErrorFilter());
     register(LoginResource.class);
     register(LaunchResource.class);
+    register(LogoutResource.class);
     register(JwksResource.class);
     register(RegistrationResource.class);
     register(StartResource.class);

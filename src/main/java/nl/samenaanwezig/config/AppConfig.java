@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param rosterMaxAge a mentor's launch refreshes a course roster older than this
  * @param serviceTimeout deadline of one call to a platform service (token, NRPS page)
  * @param importMaxBytes the largest attendance import (CSV upload) the tool accepts
+ * @param idleTimeout a session not used for this long ends, well before its {@code sessionLifetime}
+ *     (shared school computers)
  */
 public record AppConfig(
     String dbUrl,
@@ -22,8 +24,10 @@ public record AppConfig(
     Duration sessionLifetime,
     Duration rosterMaxAge,
     Duration serviceTimeout,
-    long importMaxBytes) {
+    long importMaxBytes,
+    Duration idleTimeout) {
 
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(30);
   public static final Duration DEFAULT_ROSTER_MAX_AGE = Duration.ofMinutes(15);
   public static final Duration DEFAULT_SERVICE_TIMEOUT = Duration.ofSeconds(20);
   public static final long DEFAULT_IMPORT_MAX_MB = 64;
@@ -32,6 +36,10 @@ public record AppConfig(
   public AppConfig {
     if (importMaxBytes < 1) {
       throw new IllegalArgumentException("the import size limit must be positive");
+    }
+    // A session's last use is written at most once a minute, so the timeout is a minute coarse.
+    if (idleTimeout.compareTo(Duration.ofMinutes(2)) < 0) {
+      throw new IllegalArgumentException("the idle timeout must be at least two minutes");
     }
   }
 
@@ -52,7 +60,8 @@ public record AppConfig(
         sessionLifetime,
         DEFAULT_ROSTER_MAX_AGE,
         DEFAULT_SERVICE_TIMEOUT,
-        DEFAULT_IMPORT_MAX_MB * MB);
+        DEFAULT_IMPORT_MAX_MB * MB,
+        DEFAULT_IDLE_TIMEOUT);
   }
 
   /** The same settings with other roster and service timings (tests, benchmarks). */
@@ -66,7 +75,8 @@ public record AppConfig(
         sessionLifetime,
         rosterMaxAge,
         serviceTimeout,
-        importMaxBytes);
+        importMaxBytes,
+        idleTimeout);
   }
 
   /** The same settings with another import size limit (tests). */
@@ -80,7 +90,23 @@ public record AppConfig(
         sessionLifetime,
         rosterMaxAge,
         serviceTimeout,
-        bytes);
+        bytes,
+        idleTimeout);
+  }
+
+  /** The same settings with another idle timeout (tests). */
+  public AppConfig withIdleTimeout(Duration idle) {
+    return new AppConfig(
+        dbUrl,
+        dbUser,
+        dbPassword,
+        publicBaseUrl,
+        demoRequested,
+        sessionLifetime,
+        rosterMaxAge,
+        serviceTimeout,
+        importMaxBytes,
+        idle);
   }
 
   /** Reads the running process's settings. */
@@ -106,7 +132,11 @@ public record AppConfig(
         MB
             * Long.parseLong(
                 setting("samen.import.maxMb", "SA_IMPORT_MAX_MB")
-                    .orElse(String.valueOf(DEFAULT_IMPORT_MAX_MB))));
+                    .orElse(String.valueOf(DEFAULT_IMPORT_MAX_MB))),
+        Duration.ofMinutes(
+            Long.parseLong(
+                setting("samen.idle.minutes", "SA_IDLE_MINUTES")
+                    .orElse(String.valueOf(DEFAULT_IDLE_TIMEOUT.toMinutes())))));
   }
 
   /** True when the database is embedded Derby (the only kind the demo may run on). */

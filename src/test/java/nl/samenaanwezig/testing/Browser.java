@@ -143,9 +143,15 @@ public final class Browser {
         for (String header : response.headers().allValues("Set-Cookie")) {
           String pair = header.split(";", 2)[0];
           int eq = pair.indexOf('=');
-          cookiesByHost
-              .computeIfAbsent(host, h -> new LinkedHashMap<>())
-              .put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+          Map<String, String> kept =
+              cookiesByHost.computeIfAbsent(host, h -> new LinkedHashMap<>());
+          String name = pair.substring(0, eq).trim();
+          // Max-Age=0 removes the cookie, as browsers do (logout, a spent login).
+          if (header.replace(" ", "").toLowerCase(java.util.Locale.ROOT).contains(";max-age=0")) {
+            kept.remove(name);
+          } else {
+            kept.put(name, pair.substring(eq + 1).trim());
+          }
         }
       }
       return response;

@@ -182,6 +182,15 @@ public final class TestPlatform implements AutoCloseable {
 
   /** Runs the whole Moodle-style launch for a builder: login initiation, auth, form_post. */
   HttpResponse<String> run(LaunchBuilder launch, Browser browser) {
+    HttpResponse<String> page = authForm(launch, browser);
+    return page.uri().getPath().equals("/lti/login") ? page : browser.submitAutoPost(page);
+  }
+
+  /**
+   * The login initiation and the platform's auth step in this browser: the auto-posting form with
+   * id_token and state, not yet posted (or the tool's refusal of the login initiation).
+   */
+  HttpResponse<String> authForm(LaunchBuilder launch, Browser browser) {
     String hint = UUID.randomUUID().toString();
     pending.put(hint, launch);
     Map<String, String> login = new LinkedHashMap<>();
@@ -199,7 +208,7 @@ public final class TestPlatform implements AutoCloseable {
     if (form.statusCode() != 200) {
       throw new AssertionError("platform auth refused: " + form.statusCode() + " " + form.body());
     }
-    return browser.submitAutoPost(form);
+    return form;
   }
 
   private synchronized void jwks(HttpExchange exchange) throws IOException {
