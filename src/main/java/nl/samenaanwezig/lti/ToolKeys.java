@@ -16,7 +16,8 @@ import nl.samenaanwezig.db.Database;
 /**
  * The tool's signing keys. The first start generates one; {@link #rotate} makes a new key active
  * while the old one stays published for {@link #RETIRING_PERIOD}, so platforms that cached our JWKS
- * keep verifying what we signed just before.
+ * keep verifying what we signed just before. There is one active key across all nodes: the table
+ * allows only one (V23), and a node that loses the race to create it reads the winner's key.
  */
 public final class ToolKeys {
 
@@ -34,7 +35,7 @@ public final class ToolKeys {
   public RSAKey signingKey() {
     RSAKey key = active.get();
     if (key == null) {
-      key = db.tx(em -> activeKey(em).rsaKey());
+      key = db.txRetryingConflicts(em -> activeKey(em).rsaKey());
       active.set(key);
     }
     return key;
@@ -44,7 +45,7 @@ public final class ToolKeys {
   public JWKSet publicKeys() {
     Instant cutoff = Instant.now().minus(RETIRING_PERIOD);
     List<RSAKey> keys =
-        db.tx(
+        db.txRetryingConflicts(
             em -> {
               activeKey(em);
               return em
@@ -78,6 +79,8 @@ public final class ToolKeys {
                   k.retire();
                 }
               }
+              // The old key must give up its active slot before the new one takes it.
+              em.flush();
               ToolKey key = new ToolKey(generate());
               em.persist(key);
               return key.rsaKey();
