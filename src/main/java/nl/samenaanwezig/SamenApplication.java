@@ -1,5 +1,6 @@
 package nl.samenaanwezig;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import nl.samenaanwezig.admin.AdminResource;
 import nl.samenaanwezig.api.ApiErrorFilter;
@@ -83,6 +84,10 @@ import nl.samenaanwezig.meetings.Outcomes;
 import nl.samenaanwezig.meetings.PlannerResource;
 import nl.samenaanwezig.meetings.Slots;
 import nl.samenaanwezig.meetings.StudentMeetingsResource;
+import nl.samenaanwezig.ops.HealthResource;
+import nl.samenaanwezig.ops.MetricsResource;
+import nl.samenaanwezig.ops.RouteTemplate;
+import nl.samenaanwezig.ops.Telemetry;
 import nl.samenaanwezig.privacy.AuditLog;
 import nl.samenaanwezig.privacy.rights.Erasure;
 import nl.samenaanwezig.privacy.rights.Exports;
@@ -95,6 +100,7 @@ import nl.samenaanwezig.protocol.ClassSignalsResource;
 import nl.samenaanwezig.protocol.DuoResource;
 import nl.samenaanwezig.protocol.Duties;
 import nl.samenaanwezig.protocol.InstitutionSignalsResource;
+import nl.samenaanwezig.protocol.OpenSignalsGauge;
 import nl.samenaanwezig.protocol.ProtocolAdminResource;
 import nl.samenaanwezig.protocol.ProtocolSettings;
 import nl.samenaanwezig.protocol.Signals;
@@ -115,12 +121,16 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
   private final Retention retention;
   private final Background meetingJobs;
   private final Notifications meetingMails;
+  private final Telemetry telemetry;
+  private final OpenSignalsGauge openSignals;
 
   public SamenApplication(AppConfig config, Database db, Clock clock) {
     this(config, db, clock, MailSettings.fromEnvironment());
   }
 
   public SamenApplication(AppConfig config, Database db, Clock clock, MailSettings mail) {
+    telemetry = new Telemetry(db);
+    MeterRegistry metrics = telemetry.registry();
     platforms = new Platforms(db, clock);
     LessonRegister lessons = new LessonRegister(db, clock);
     demo = new DemoPlatform(config, platforms, db, lessons, clock);
@@ -143,14 +153,21 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
             db,
             new NrpsClient(serviceClient, NrpsClient.Limits.DEFAULT),
             clock,
-            config.rosterMaxAge());
+            config.rosterMaxAge(),
+            metrics);
     launches.whenLaunched(rosterSync::launched);
+    launches.whenLaunched(
+        launched ->
+            metrics
+                .counter("samen.launches", "message_type", launched.launch().messageType())
+                .increment());
     MeetingGrades meetingGrades =
         new MeetingGrades(db, new AgsClient(serviceClient, AgsClient.Limits.DEFAULT), clock);
     StudentAttendance studentAttendance = new StudentAttendance(db);
     ProtocolSettings protocolSettings = new ProtocolSettings(db, clock);
     Duties duties = new Duties(db, clock);
     Signals signals = new Signals(db, clock);
+    openSignals = new OpenSignalsGauge(db, signals, clock, metrics);
     Acknowledgements acknowledgements = new Acknowledgements(db, clock);
     AuditLog auditLog = new AuditLog(db, clock);
     BuddyBook buddyBook = new BuddyBook(db, auditLog, clock);
@@ -175,7 +192,15 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     LinkSigner linkSigner = LinkSigner.of(db, clock);
     meetingMails =
         new Notifications(
-            db, buddyBook, auditLog, new Mailer(mail), linkSigner, mail, meetingJobs, clock);
+            db,
+            buddyBook,
+            auditLog,
+            new Mailer(mail),
+            linkSigner,
+            mail,
+            meetingJobs,
+            clock,
+            metrics);
     BuddyLinks buddyLinks = new BuddyLinks(db, buddyBook, linkSigner, clock);
     Bookings bookings = new Bookings(db, meetingMails, clock);
     Campaigns campaigns = new Campaigns(db, buddyBook, buddyLinks, bookings, meetingMails, clock);
@@ -237,10 +262,12 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
             bind(meetingBook).to(MeetingBook.class);
             bind(outcomes).to(Outcomes.class);
             bind(myTalks).to(MyTalks.class);
+            bind(telemetry).to(Telemetry.class);
+            bind(metrics).to(MeterRegistry.class);
           }
         });
     register(new ErrorPages(pages));
-    register(new LaunchErrors(pages));
+    register(new LaunchErrors(pages, metrics));
     register(new SessionErrors(pages));
     register(new CsrfFilter(sessions, pages));
     register(MultiPartFeature.class);
@@ -284,6 +311,9 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     register(StudentMeetingsResource.class);
     register(MyMeetingsResource.class);
     register(BuddyLinkResource.class);
+    register(new RouteTemplate());
+    register(HealthResource.class);
+    register(MetricsResource.class);
   }
 
   Platforms platforms() {
@@ -298,16 +328,26 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     return retention;
   }
 
+  /** The metrics, for the request timer and the scheduled jobs. */
+  Telemetry telemetry() {
+    return telemetry;
+  }
+
   /** The meeting mails, for the reminders of the housekeeping schedule. */
   Notifications meetingMails() {
     return meetingMails;
   }
 
-  /** Stops the parts that own threads (the roster sync, demo seeding, the meetings' work). */
+  /**
+   * Stops the parts that own threads (the roster sync, demo seeding, the meetings' work, counting
+   * open signals) and the metrics.
+   */
   @Override
   public void close() {
     rosterSync.close();
     demo.close();
     meetingJobs.close();
+    openSignals.close();
+    telemetry.close();
   }
 }

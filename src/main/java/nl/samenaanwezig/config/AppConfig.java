@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param rosterMaxAge a mentor's launch refreshes a course roster older than this
  * @param serviceTimeout deadline of one call to a platform service (token, NRPS page)
  * @param importMaxBytes the largest attendance import (CSV upload) the tool accepts
+ * @param metricsToken the bearer secret that opens {@code /metrics}; none: no metrics page
+ * @param jobTick how often a node looks whether a scheduled job is due (and not taken by another)
  */
 public record AppConfig(
     String dbUrl,
@@ -22,16 +24,30 @@ public record AppConfig(
     Duration sessionLifetime,
     Duration rosterMaxAge,
     Duration serviceTimeout,
-    long importMaxBytes) {
+    long importMaxBytes,
+    Optional<String> metricsToken,
+    Duration jobTick) {
 
   public static final Duration DEFAULT_ROSTER_MAX_AGE = Duration.ofMinutes(15);
   public static final Duration DEFAULT_SERVICE_TIMEOUT = Duration.ofSeconds(20);
   public static final long DEFAULT_IMPORT_MAX_MB = 64;
+  public static final Duration DEFAULT_JOB_TICK = Duration.ofMinutes(1);
+
+  /** A shorter bearer secret is too easy to guess; such a token is refused at start-up. */
+  public static final int MIN_METRICS_TOKEN_LENGTH = 16;
+
   private static final long MB = 1024 * 1024;
 
   public AppConfig {
     if (importMaxBytes < 1) {
       throw new IllegalArgumentException("the import size limit must be positive");
+    }
+    if (metricsToken.isPresent() && metricsToken.get().length() < MIN_METRICS_TOKEN_LENGTH) {
+      throw new IllegalArgumentException(
+          "SA_METRICS_TOKEN must be at least " + MIN_METRICS_TOKEN_LENGTH + " characters");
+    }
+    if (jobTick.isNegative() || jobTick.isZero()) {
+      throw new IllegalArgumentException("the job tick must be positive");
     }
   }
 
@@ -52,7 +68,9 @@ public record AppConfig(
         sessionLifetime,
         DEFAULT_ROSTER_MAX_AGE,
         DEFAULT_SERVICE_TIMEOUT,
-        DEFAULT_IMPORT_MAX_MB * MB);
+        DEFAULT_IMPORT_MAX_MB * MB,
+        Optional.empty(),
+        DEFAULT_JOB_TICK);
   }
 
   /** The same settings with other roster and service timings (tests, benchmarks). */
@@ -66,7 +84,9 @@ public record AppConfig(
         sessionLifetime,
         rosterMaxAge,
         serviceTimeout,
-        importMaxBytes);
+        importMaxBytes,
+        metricsToken,
+        jobTick);
   }
 
   /** The same settings with another import size limit (tests). */
@@ -80,7 +100,41 @@ public record AppConfig(
         sessionLifetime,
         rosterMaxAge,
         serviceTimeout,
-        bytes);
+        bytes,
+        metricsToken,
+        jobTick);
+  }
+
+  /** The same settings with this metrics token (tests). */
+  public AppConfig withMetricsToken(String token) {
+    return new AppConfig(
+        dbUrl,
+        dbUser,
+        dbPassword,
+        publicBaseUrl,
+        demoRequested,
+        sessionLifetime,
+        rosterMaxAge,
+        serviceTimeout,
+        importMaxBytes,
+        Optional.of(token),
+        jobTick);
+  }
+
+  /** The same settings with another job tick (tests). */
+  public AppConfig withJobTick(Duration tick) {
+    return new AppConfig(
+        dbUrl,
+        dbUser,
+        dbPassword,
+        publicBaseUrl,
+        demoRequested,
+        sessionLifetime,
+        rosterMaxAge,
+        serviceTimeout,
+        importMaxBytes,
+        metricsToken,
+        tick);
   }
 
   /** Reads the running process's settings. */
@@ -106,7 +160,12 @@ public record AppConfig(
         MB
             * Long.parseLong(
                 setting("samen.import.maxMb", "SA_IMPORT_MAX_MB")
-                    .orElse(String.valueOf(DEFAULT_IMPORT_MAX_MB))));
+                    .orElse(String.valueOf(DEFAULT_IMPORT_MAX_MB))),
+        setting("samen.metrics.token", "SA_METRICS_TOKEN"),
+        Duration.ofSeconds(
+            Long.parseLong(
+                setting("samen.jobs.tickSeconds", "SA_JOB_TICK_SECONDS")
+                    .orElse(String.valueOf(DEFAULT_JOB_TICK.toSeconds())))));
   }
 
   /** True when the database is embedded Derby (the only kind the demo may run on). */
