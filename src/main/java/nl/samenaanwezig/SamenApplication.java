@@ -31,6 +31,7 @@ import nl.samenaanwezig.demo.DemoPlatform;
 import nl.samenaanwezig.demo.DemoResource;
 import nl.samenaanwezig.home.ClassExportResource;
 import nl.samenaanwezig.home.ClassResource;
+import nl.samenaanwezig.home.IndexResource;
 import nl.samenaanwezig.home.InstitutionPresenceResource;
 import nl.samenaanwezig.home.MyPageResource;
 import nl.samenaanwezig.home.StartResource;
@@ -312,6 +313,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     register(MyMeetingsResource.class);
     register(BuddyLinkResource.class);
     register(new RouteTemplate());
+    register(IndexResource.class);
     register(HealthResource.class);
     register(MetricsResource.class);
   }
