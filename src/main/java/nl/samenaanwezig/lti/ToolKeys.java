@@ -24,21 +24,36 @@ public final class ToolKeys {
   /** How long a replaced key stays in the published JWKS. */
   public static final Duration RETIRING_PERIOD = Duration.ofDays(2);
 
+  /**
+   * How long a node signs with the key it read before reading again: after a rotation on another
+   * node, this node switches within this time (its old key stays published far longer).
+   */
+  static final Duration REREAD_AFTER = Duration.ofMinutes(1);
+
+  private record Known(RSAKey key, Instant readAt) {}
+
   private final Database db;
-  private final AtomicReference<RSAKey> active = new AtomicReference<>();
+  private final Duration rereadAfter;
+  private final AtomicReference<Known> active = new AtomicReference<>();
 
   public ToolKeys(Database db) {
+    this(db, REREAD_AFTER);
+  }
+
+  ToolKeys(Database db, Duration rereadAfter) {
     this.db = db;
+    this.rereadAfter = rereadAfter;
   }
 
   /** The key that signs tool messages now; generated and stored at the first call. */
   public RSAKey signingKey() {
-    RSAKey key = active.get();
-    if (key == null) {
-      key = db.txRetryingConflicts(em -> activeKey(em).rsaKey());
-      active.set(key);
+    Known known = active.get();
+    Instant now = Instant.now();
+    if (known == null || !now.isBefore(known.readAt().plus(rereadAfter))) {
+      known = new Known(db.txRetryingConflicts(em -> activeKey(em).rsaKey()), now);
+      active.set(known);
     }
-    return key;
+    return known.key();
   }
 
   /** Public keys to publish: the active key and those still retiring. */
@@ -85,7 +100,7 @@ public final class ToolKeys {
               em.persist(key);
               return key.rsaKey();
             });
-    active.set(fresh);
+    active.set(new Known(fresh, Instant.now()));
     return fresh;
   }
 
