@@ -90,3 +90,51 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// Class page: "Meer" shows or hides the student's other figures in the row below (aria-expanded).
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("button.more-toggle[aria-controls]").forEach(function (button) {
+    var row = document.getElementById(button.getAttribute("aria-controls"));
+    if (!row) {
+      return;
+    }
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") !== "true";
+      button.setAttribute("aria-expanded", String(open));
+      row.classList.toggle("open", open);
+    });
+  });
+});
+
+// Class page while the roster is still being read: load the page once more after a few seconds,
+// so the new class list shows. The user can stop it (button), and any key or click stops it too,
+// so nobody loses their place (WCAG 2.2.1); the server offers this reload only once.
+document.addEventListener("DOMContentLoaded", function () {
+  var offer = document.querySelector("[data-reload-once]");
+  if (!offer) {
+    return;
+  }
+  var note = offer.querySelector("[data-reload-note]");
+  var seconds = Number(offer.getAttribute("data-reload-after")) || 4;
+  var timer = window.setTimeout(function () {
+    window.location.replace(offer.getAttribute("data-reload-once"));
+  }, seconds * 1000);
+  function cancel(event) {
+    window.clearTimeout(timer);
+    document.removeEventListener("keydown", cancel, true);
+    document.removeEventListener("pointerdown", cancel, true);
+    // The note no longer holds; its own button hides it itself when it is pressed.
+    if (!note.contains(event.target)) {
+      note.hidden = true;
+    }
+  }
+  note.hidden = false;
+  offer.querySelector("[data-reload-stop]").addEventListener("click", function (event) {
+    cancel(event);
+    // The note and its button go; focus moves to the link that still reloads on request.
+    note.hidden = true;
+    offer.querySelector("a").focus();
+  });
+  document.addEventListener("keydown", cancel, true);
+  document.addEventListener("pointerdown", cancel, true);
+});

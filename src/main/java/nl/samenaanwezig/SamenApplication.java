@@ -1,21 +1,28 @@
 package nl.samenaanwezig;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import nl.samenaanwezig.admin.AdminResource;
+import nl.samenaanwezig.admin.MentorGroupsResource;
 import nl.samenaanwezig.api.ApiErrorFilter;
 import nl.samenaanwezig.api.ApiTokenResource;
 import nl.samenaanwezig.api.ApiTokens;
 import nl.samenaanwezig.api.LessonApi;
 import nl.samenaanwezig.api.OpenApiResource;
 import nl.samenaanwezig.api.Problems;
+import nl.samenaanwezig.attendance.CategoryChoices;
 import nl.samenaanwezig.attendance.ClassFigures;
 import nl.samenaanwezig.attendance.ClassPatterns;
 import nl.samenaanwezig.attendance.ClassPatternsResource;
 import nl.samenaanwezig.attendance.InstitutionPresence;
 import nl.samenaanwezig.attendance.LessonRegister;
 import nl.samenaanwezig.attendance.LessonResource;
+import nl.samenaanwezig.attendance.MentorGroups;
 import nl.samenaanwezig.attendance.StudentAttendance;
+import nl.samenaanwezig.attendance.calendar.CategoriesResource;
+import nl.samenaanwezig.attendance.calendar.SchoolCalendarResource;
+import nl.samenaanwezig.attendance.calendar.SchoolHolidays;
 import nl.samenaanwezig.attendance.imports.ImportResource;
 import nl.samenaanwezig.attendance.imports.MarkImport;
 import nl.samenaanwezig.attendance.imports.UploadLimit;
@@ -51,6 +58,7 @@ import nl.samenaanwezig.lti.LaunchResource;
 import nl.samenaanwezig.lti.LaunchValidator;
 import nl.samenaanwezig.lti.Launches;
 import nl.samenaanwezig.lti.LoginResource;
+import nl.samenaanwezig.lti.LogoutResource;
 import nl.samenaanwezig.lti.Memberships;
 import nl.samenaanwezig.lti.PlatformKeys;
 import nl.samenaanwezig.lti.Platforms;
@@ -104,9 +112,11 @@ import nl.samenaanwezig.protocol.InstitutionSignalsResource;
 import nl.samenaanwezig.protocol.OpenSignalsGauge;
 import nl.samenaanwezig.protocol.ProtocolAdminResource;
 import nl.samenaanwezig.protocol.ProtocolSettings;
+import nl.samenaanwezig.protocol.SignalSnapshots;
 import nl.samenaanwezig.protocol.Signals;
 import nl.samenaanwezig.protocol.StudentResource;
 import nl.samenaanwezig.web.BaseUrl;
+import nl.samenaanwezig.web.BodyLimit;
 import nl.samenaanwezig.web.ErrorPages;
 import nl.samenaanwezig.web.Pages;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
@@ -120,10 +130,10 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
   private final Sessions sessions;
   private final RosterSync rosterSync;
   private final Retention retention;
+  private final SignalSnapshots signalSnapshots;
   private final Background meetingJobs;
   private final Notifications meetingMails;
   private final Telemetry telemetry;
-  private final OpenSignalsGauge openSignals;
 
   public SamenApplication(AppConfig config, Database db, Clock clock) {
     this(config, db, clock, MailSettings.fromEnvironment());
@@ -136,7 +146,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     LessonRegister lessons = new LessonRegister(db, clock);
     demo = new DemoPlatform(config, platforms, db, lessons, clock);
     Pages pages = new Pages(demo.enabled());
-    sessions = new Sessions(db, clock, config.sessionLifetime());
+    sessions = new Sessions(db, clock, config.sessionLifetime(), config.idleTimeout());
     PlatformKeys platformKeys = new PlatformKeys();
     ToolKeys toolKeys = new ToolKeys(db);
     toolKeys.signingKey();
@@ -168,7 +178,9 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     ProtocolSettings protocolSettings = new ProtocolSettings(db, clock);
     Duties duties = new Duties(db, clock);
     Signals signals = new Signals(db, clock);
-    openSignals = new OpenSignalsGauge(db, signals, clock, metrics);
+    new OpenSignalsGauge(db, clock, metrics);
+    MentorGroups mentorGroups = new MentorGroups(db, clock);
+    signalSnapshots = new SignalSnapshots(db, signals, clock);
     Acknowledgements acknowledgements = new Acknowledgements(db, clock);
     AuditLog auditLog = new AuditLog(db, clock);
     BuddyBook buddyBook = new BuddyBook(db, auditLog, clock);
@@ -209,6 +221,11 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     MeetingBook meetingBook = new MeetingBook(db, clock);
     Outcomes outcomes = new Outcomes(db, auditLog, meetingGrades, meetingJobs, clock);
     MyTalks myTalks = new MyTalks(db, clock);
+    SchoolHolidays schoolHolidays = new SchoolHolidays(db);
+    CategoryChoices categoryChoices = new CategoryChoices(db);
+    // The institution's signal list counts school weeks and unexcused hours: evaluate it again.
+    schoolHolidays.whenChanged(signalSnapshots::forget);
+    categoryChoices.whenChanged(signalSnapshots::forget);
 
     register(
         new AbstractBinder() {
@@ -237,6 +254,8 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
             bind(protocolSettings).to(ProtocolSettings.class);
             bind(duties).to(Duties.class);
             bind(signals).to(Signals.class);
+            bind(mentorGroups).to(MentorGroups.class);
+            bind(signalSnapshots).to(SignalSnapshots.class);
             bind(acknowledgements).to(Acknowledgements.class);
             bind(auditLog).to(AuditLog.class);
             bind(buddyBook).to(BuddyBook.class);
@@ -265,8 +284,20 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
             bind(myTalks).to(MyTalks.class);
             bind(telemetry).to(Telemetry.class);
             bind(metrics).to(MeterRegistry.class);
+            bind(schoolHolidays).to(SchoolHolidays.class);
+            bind(categoryChoices).to(CategoryChoices.class);
           }
         });
+    register(
+        new BodyLimit(pages)
+            .path("lti/launch", Launches.MAX_BODY_BYTES)
+            // The API and the import upload check their own (larger) limits.
+            .except(
+                r ->
+                    r.getUriInfo().getPath().startsWith("api/")
+                        || (r.getMediaType() != null
+                            && r.getMediaType().isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)
+                            && r.getUriInfo().getPath().matches("class/[^/]+/import"))));
     register(new ErrorPages(pages));
     register(new LaunchErrors(pages, metrics));
     register(new SessionErrors(pages));
@@ -276,6 +307,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     register(new ApiErrorFilter());
     register(LoginResource.class);
     register(LaunchResource.class);
+    register(LogoutResource.class);
     register(JwksResource.class);
     register(RegistrationResource.class);
     register(StartResource.class);
@@ -290,6 +322,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     register(InstitutionPresenceResource.class);
     register(ClassSignalsResource.class);
     register(InstitutionSignalsResource.class);
+    register(MentorGroupsResource.class);
     register(StudentResource.class);
     register(DuoResource.class);
     register(ProtocolAdminResource.class);
@@ -316,6 +349,8 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     register(IndexResource.class);
     register(HealthResource.class);
     register(MetricsResource.class);
+    register(SchoolCalendarResource.class);
+    register(CategoriesResource.class);
   }
 
   Platforms platforms() {
@@ -335,21 +370,22 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     return telemetry;
   }
 
+  /** The institutions' signal lists, refreshed by the housekeeping schedule. */
+  SignalSnapshots signalSnapshots() {
+    return signalSnapshots;
+  }
+
   /** The meeting mails, for the reminders of the housekeeping schedule. */
   Notifications meetingMails() {
     return meetingMails;
   }
 
-  /**
-   * Stops the parts that own threads (the roster sync, demo seeding, the meetings' work, counting
-   * open signals) and the metrics.
-   */
+  /** Stops the parts that own threads (the roster sync, demo seeding, the meetings' work). */
   @Override
   public void close() {
     rosterSync.close();
     demo.close();
     meetingJobs.close();
-    openSignals.close();
     telemetry.close();
   }
 }

@@ -69,6 +69,12 @@ public final class Startup implements ServletContextListener {
             .every("sessions", Duration.ofMinutes(10), () -> app.sessions().purgeExpired())
             .every(
                 "meeting-reminders", Duration.ofMinutes(10), () -> app.meetingMails().remindDue())
+            // The institutions' signal lists (protocol.SignalSnapshots): new marks show within
+            // this delay.
+            .every(
+                "signal-snapshots",
+                Duration.ofMinutes(config.signalRefreshMinutes()),
+                () -> app.signalSnapshots().refreshAll())
             // The retention limit (docs/privacy.md): once a day.
             .every("retention", Duration.ofDays(1), () -> app.retention().run());
     jobs.start(config.jobTick());

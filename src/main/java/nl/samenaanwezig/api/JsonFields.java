@@ -29,6 +29,34 @@ final class JsonFields {
     this.locale = locale;
   }
 
+  /**
+   * How deeply arrays and objects nest in {@code json}, read without parsing it: the JSON parser
+   * refuses more than 1000 levels with an unchecked error of its own, and a body of this API never
+   * needs more than a few.
+   */
+  static int depth(String json) {
+    int depth = 0;
+    int deepest = 0;
+    boolean inString = false;
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '[' || c == '{') {
+        deepest = Math.max(deepest, ++depth);
+      } else if (c == ']' || c == '}') {
+        depth--;
+      }
+    }
+    return deepest;
+  }
+
   void error(String pointer, String key, Object... args) {
     errors.add(new Problem.FieldError(pointer, Pages.text(locale, key, args)));
   }
@@ -75,17 +103,27 @@ final class JsonFields {
     }
   }
 
-  LocalDate date(JsonObject o, String pointer, String name) {
+  /**
+   * A date from {@code first} to {@code last}; ISO 8601 also reads years such as {@code 0000},
+   * {@code -0001} and {@code +10000}, which no school uses and the database cannot keep as given.
+   */
+  LocalDate date(JsonObject o, String pointer, String name, LocalDate first, LocalDate last) {
     String text = string(o, pointer, name, true);
     if (text == null) {
       return null;
     }
+    LocalDate date;
     try {
-      return LocalDate.parse(text);
+      date = LocalDate.parse(text);
     } catch (DateTimeParseException e) {
       error(pointer + "/" + name, "api.field.date");
       return null;
     }
+    if (date.isBefore(first) || date.isAfter(last)) {
+      error(pointer + "/" + name, "api.field.dateRange", first.toString(), last.toString());
+      return null;
+    }
+    return date;
   }
 
   LocalTime time(JsonObject o, String pointer, String name) {

@@ -48,6 +48,9 @@ public class LessonApi {
   static final int MAX_BODY_BYTES = 1 << 20;
   static final int MAX_EXTERNAL_ID = 255;
 
+  /** Arrays and objects in arrays and objects: a list of marks needs two. */
+  static final int MAX_DEPTH = 16;
+
   @Inject ApiTokens tokens;
   @Inject Database db;
   @Inject LessonRegister register;
@@ -283,8 +286,18 @@ public class LessonApi {
           List.of(),
           MAX_BODY_BYTES);
     }
-    try (JsonReader reader =
-        Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (JsonFields.depth(text) > MAX_DEPTH) {
+      throw Problems.problem(
+          locale(),
+          400,
+          Problems.INVALID_JSON,
+          "api.tooDeep.title",
+          "api.tooDeep.detail",
+          List.of(),
+          MAX_DEPTH);
+    }
+    try (JsonReader reader = Json.createReader(new StringReader(text))) {
       return reader.readValue();
     } catch (JsonException e) {
       throw Problems.problem(

@@ -16,6 +16,11 @@ record LessonInput(
 
   static final int MAX_GROUP = 100;
 
+  /** The dates a lesson may have: any school year in sight, none the database would change. */
+  static final LocalDate FIRST_DATE = LocalDate.of(1900, 1, 1);
+
+  static final LocalDate LAST_DATE = LocalDate.of(2200, 12, 31);
+
   /** Validates every member; throws a 422 problem listing each wrong one. */
   static LessonInput from(JsonValue body, Locale locale) {
     JsonFields f = new JsonFields(locale);
@@ -23,7 +28,7 @@ record LessonInput(
       f.error("", "api.field.object");
       throw LessonApi.invalid(locale, f.errors());
     }
-    LocalDate date = f.date(o, "", "date");
+    LocalDate date = f.date(o, "", "date", FIRST_DATE, LAST_DATE);
     LocalTime start = f.time(o, "", "start");
     LocalTime end = f.time(o, "", "end");
     Integer scheduled = f.integer(o, "", "scheduledMinutes");

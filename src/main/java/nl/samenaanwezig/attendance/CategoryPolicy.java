@@ -5,15 +5,16 @@ import java.util.Map;
 
 /**
  * An institution's mapping of mark categories to excused (geoorloofd) or unexcused; categories it
- * did not configure follow {@link MarkCategory#excusedByDefault()}.
+ * did not configure, and those it may not choose ({@link MarkCategory#choosable()}), follow {@link
+ * MarkCategory#excusedByDefault()}.
  */
 public record CategoryPolicy(Map<MarkCategory, Boolean> excused) {
 
   public CategoryPolicy {
     EnumMap<MarkCategory, Boolean> full = new EnumMap<>(MarkCategory.class);
     for (MarkCategory c : MarkCategory.values()) {
-      full.put(
-          c, excused != null && excused.containsKey(c) ? excused.get(c) : c.excusedByDefault());
+      boolean chosen = c.choosable() && excused != null && excused.containsKey(c);
+      full.put(c, chosen ? excused.get(c) : c.excusedByDefault());
     }
     excused = Map.copyOf(full);
   }

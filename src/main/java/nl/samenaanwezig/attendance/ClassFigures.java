@@ -18,11 +18,12 @@ import nl.samenaanwezig.db.Database;
 import nl.samenaanwezig.lti.Course;
 
 /**
- * The figures of a class page, computed in one SQL aggregation over {@code presence_day} per course
- * (per week shown and school year): presence this week, in the last four school weeks and this
- * school year, unexcused minutes in the last four school weeks, lateness this school year, weekly
- * presence for the sparkline, and presence in each of the last eight school weeks (for the page's
- * good news, which compares the last four with the four before).
+ * The figures of a class page, computed in one SQL aggregation over {@code presence_day} (per week
+ * shown and school year; in a mentor group over every course of each student, see {@link
+ * MentorGroups}): presence this week, in the last four school weeks and this school year, unexcused
+ * minutes in the last four school weeks, lateness this school year, weekly presence for the
+ * sparkline, and presence in each of the last eight school weeks (for the page's good news, which
+ * compares the last four with the four before).
  */
 public final class ClassFigures {
   public static final int SPARK_WEEKS = 10;
@@ -69,6 +70,10 @@ public final class ClassFigures {
   }
 
   static Map<Long, StudentFigures> forCourse(EntityManager em, Course course, LocalDate today) {
+    LessonScope scope =
+        MentorGroups.isMentorGroup(em, course)
+            ? LessonScope.everyCourse(course.id())
+            : LessonScope.only(course);
     SchoolCalendar calendar = Holidays.of(em, course.platform().institution().id());
     LocalDate yearStart = SchoolCalendar.schoolYearStart(today);
     SchoolCalendar.Week thisWeek = SchoolCalendar.weekOf(today);
@@ -116,7 +121,9 @@ public final class ClassFigures {
                 + " SUM(unexcused_minutes), SUM(late_count) FROM (SELECT person_id, "
                 + segmentOf
                 + " AS segment, scheduled_minutes, attended_minutes, unexcused_minutes, late_count"
-                + " FROM presence_day WHERE course_id = ? AND day BETWEEN ? AND ?) AS s"
+                + " FROM presence_day WHERE "
+                + scope.studentDays()
+                + " AND day BETWEEN ? AND ?) AS s"
                 + " GROUP BY person_id, segment",
             params)) {
       long person = number(r[0]);

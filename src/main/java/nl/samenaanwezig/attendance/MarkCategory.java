@@ -40,6 +40,15 @@ public enum MarkCategory {
     return excusedByDefault;
   }
 
+  /**
+   * Whether an institution may choose to count it as excused or not. Fixed: present is no absence
+   * at all; "ongeoorloofd" says it in its name; luxe verzuim (a holiday without leave) is unexcused
+   * by the Leerplichtwet; bijzonder verlof is leave the school granted under that law, so excused.
+   */
+  public boolean choosable() {
+    return this != PRESENT && this != UNEXCUSED && this != LUXURY && this != SPECIAL_LEAVE;
+  }
+
   /** The keyboard key that sets this mark on the registration screen. */
   public char key() {
     return key;

@@ -119,4 +119,41 @@ final class PresenceDays {
         .setParameter(3, Date.valueOf(to))
         .executeUpdate();
   }
+
+  /**
+   * Recomputes {@code unexcused_minutes}, the one figure the category policy decides, of a course's
+   * day rows that hold a mark of {@code category}: after the institution changed whether that
+   * category counts as excused. The other figures do not depend on the policy.
+   */
+  static int recomputeUnexcused(
+      EntityManager em, long courseId, MarkCategory category, CategoryPolicy policy) {
+    String unexcusedAbsences =
+        java.util.Arrays.stream(MarkCategory.values())
+            .filter(c -> c.isAbsence() && !policy.isExcused(c))
+            .map(c -> "'" + c.name() + "'")
+            .collect(Collectors.joining(", "));
+    String lateUnexcused =
+        policy.isExcused(MarkCategory.LATE)
+            ? "0"
+            : "CASE WHEN m.late_minutes < l.scheduled_minutes THEN m.late_minutes"
+                + " ELSE l.scheduled_minutes END";
+    return em.createNativeQuery(
+            "UPDATE presence_day SET unexcused_minutes = (SELECT COALESCE(SUM("
+                + "CASE WHEN m.category = 'LATE' THEN "
+                + lateUnexcused
+                + (unexcusedAbsences.isEmpty()
+                    ? ""
+                    : " WHEN m.category IN (" + unexcusedAbsences + ") THEN l.scheduled_minutes")
+                + " ELSE 0 END), 0)"
+                + " FROM lesson l JOIN mark m ON m.lesson_id = l.id"
+                + " WHERE l.course_id = presence_day.course_id"
+                + " AND l.lesson_date = presence_day.day AND m.person_id = presence_day.person_id)"
+                + " WHERE course_id = ? AND EXISTS (SELECT 1 FROM lesson l2"
+                + " JOIN mark m2 ON m2.lesson_id = l2.id WHERE l2.course_id = presence_day.course_id"
+                + " AND l2.lesson_date = presence_day.day"
+                + " AND m2.person_id = presence_day.person_id AND m2.category = ?)")
+        .setParameter(1, courseId)
+        .setParameter(2, category.name())
+        .executeUpdate();
+  }
 }

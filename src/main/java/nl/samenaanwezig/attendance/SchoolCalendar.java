@@ -6,6 +6,7 @@ import java.time.Month;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * School weeks of an institution: Monday-to-Sunday weeks, minus the weeks its holidays cover
@@ -24,6 +25,11 @@ public record SchoolCalendar(List<Holiday> holidays) {
 
     boolean covers(LocalDate day) {
       return !day.isBefore(firstDay) && !day.isAfter(lastDay);
+    }
+
+    /** True when the two share a day (a school never has two holidays on one day). */
+    public boolean overlaps(Holiday other) {
+      return !other.lastDay.isBefore(firstDay) && !other.firstDay.isAfter(lastDay);
     }
   }
 
@@ -59,6 +65,11 @@ public record SchoolCalendar(List<Holiday> holidays) {
 
   public boolean isHoliday(LocalDate day) {
     return holidays.stream().anyMatch(h -> h.covers(day));
+  }
+
+  /** The holiday or day off that {@code day} falls in, if any. */
+  public Optional<Holiday> holidayOn(LocalDate day) {
+    return holidays.stream().filter(h -> h.covers(day)).findFirst();
   }
 
   /** The last {@code count} school weeks up to and including the week of {@code today}. */

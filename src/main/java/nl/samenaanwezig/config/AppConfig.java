@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param rosterMaxAge a mentor's launch refreshes a course roster older than this
  * @param serviceTimeout deadline of one call to a platform service (token, NRPS page)
  * @param importMaxBytes the largest attendance import (CSV upload) the tool accepts
+ * @param idleTimeout a session not used for this long ends, well before its {@code sessionLifetime}
+ *     (shared school computers)
  * @param metricsToken the bearer secret that opens {@code /metrics}; none: no metrics page
  * @param jobTick how often a node looks whether a scheduled job is due (and not taken by another)
  */
@@ -25,9 +27,11 @@ public record AppConfig(
     Duration rosterMaxAge,
     Duration serviceTimeout,
     long importMaxBytes,
+    Duration idleTimeout,
     Optional<String> metricsToken,
     Duration jobTick) {
 
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(30);
   public static final Duration DEFAULT_ROSTER_MAX_AGE = Duration.ofMinutes(15);
   public static final Duration DEFAULT_SERVICE_TIMEOUT = Duration.ofSeconds(20);
   public static final long DEFAULT_IMPORT_MAX_MB = 64;
@@ -41,6 +45,10 @@ public record AppConfig(
   public AppConfig {
     if (importMaxBytes < 1) {
       throw new IllegalArgumentException("the import size limit must be positive");
+    }
+    // A session's last use is written at most once a minute, so the timeout is a minute coarse.
+    if (idleTimeout.compareTo(Duration.ofMinutes(2)) < 0) {
+      throw new IllegalArgumentException("the idle timeout must be at least two minutes");
     }
     if (metricsToken.isPresent() && metricsToken.get().length() < MIN_METRICS_TOKEN_LENGTH) {
       throw new IllegalArgumentException(
@@ -69,6 +77,7 @@ public record AppConfig(
         DEFAULT_ROSTER_MAX_AGE,
         DEFAULT_SERVICE_TIMEOUT,
         DEFAULT_IMPORT_MAX_MB * MB,
+        DEFAULT_IDLE_TIMEOUT,
         Optional.empty(),
         DEFAULT_JOB_TICK);
   }
@@ -85,6 +94,7 @@ public record AppConfig(
         rosterMaxAge,
         serviceTimeout,
         importMaxBytes,
+        idleTimeout,
         metricsToken,
         jobTick);
   }
@@ -101,6 +111,24 @@ public record AppConfig(
         rosterMaxAge,
         serviceTimeout,
         bytes,
+        idleTimeout,
+        metricsToken,
+        jobTick);
+  }
+
+  /** The same settings with another idle timeout (tests). */
+  public AppConfig withIdleTimeout(Duration idle) {
+    return new AppConfig(
+        dbUrl,
+        dbUser,
+        dbPassword,
+        publicBaseUrl,
+        demoRequested,
+        sessionLifetime,
+        rosterMaxAge,
+        serviceTimeout,
+        importMaxBytes,
+        idle,
         metricsToken,
         jobTick);
   }
@@ -117,6 +145,7 @@ public record AppConfig(
         rosterMaxAge,
         serviceTimeout,
         importMaxBytes,
+        idleTimeout,
         Optional.of(token),
         jobTick);
   }
@@ -133,6 +162,7 @@ public record AppConfig(
         rosterMaxAge,
         serviceTimeout,
         importMaxBytes,
+        idleTimeout,
         metricsToken,
         tick);
   }
@@ -161,6 +191,10 @@ public record AppConfig(
             * Long.parseLong(
                 setting("samen.import.maxMb", "SA_IMPORT_MAX_MB")
                     .orElse(String.valueOf(DEFAULT_IMPORT_MAX_MB))),
+        Duration.ofMinutes(
+            Long.parseLong(
+                setting("samen.idle.minutes", "SA_IDLE_MINUTES")
+                    .orElse(String.valueOf(DEFAULT_IDLE_TIMEOUT.toMinutes())))),
         setting("samen.metrics.token", "SA_METRICS_TOKEN"),
         Duration.ofSeconds(
             Long.parseLong(
@@ -169,6 +203,23 @@ public record AppConfig(
   }
 
   /** True when the database is embedded Derby (the only kind the demo may run on). */
+  /**
+   * How often, in minutes, the institutions' signal lists are evaluated again ({@code
+   * SA_SIGNAL_REFRESH_MINUTES}, default 10; a value that is not a positive number counts as 10).
+   */
+  public long signalRefreshMinutes() {
+    try {
+      long minutes =
+          Long.parseLong(
+              setting("samen.signals.refreshMinutes", "SA_SIGNAL_REFRESH_MINUTES")
+                  .orElse("10")
+                  .strip());
+      return minutes > 0 ? minutes : 10;
+    } catch (NumberFormatException e) {
+      return 10;
+    }
+  }
+
   public boolean embeddedDerby() {
     return dbUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:derby:")
         && !dbUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:derby://");

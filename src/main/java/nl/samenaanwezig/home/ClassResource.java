@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -25,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.samenaanwezig.attendance.ClassFigures;
+import nl.samenaanwezig.attendance.MentorGroups;
 import nl.samenaanwezig.attendance.PresenceRate;
 import nl.samenaanwezig.attendance.Sparkline;
 import nl.samenaanwezig.buddies.BuddyBook;
@@ -52,6 +52,7 @@ public class ClassResource {
   @Inject Memberships memberships;
   @Inject Pages pages;
   @Inject ClassFigures classFigures;
+  @Inject MentorGroups mentorGroups;
   @Inject Clock clock;
   @Inject Signals signals;
   @Inject BuddyBook buddyBook;
@@ -131,29 +132,28 @@ public class ClassResource {
 
   @Inject RosterSync rosterSync;
 
-  /** A sync started by the launch just before usually finishes within this wait. */
-  static final Duration FIRST_VIEW_WAIT = Duration.ofSeconds(3);
-
-  /** The "vernieuwen" button waits this long for the roster before showing the page. */
-  static final Duration REFRESH_WAIT = Duration.ofSeconds(10);
-
   /**
-   * The roster line: when it was last updated (time, or date and time when not today), how old it
-   * is after a failed sync, and whether a sync is running.
+   * A sync started by the launch just before usually finishes within this wait; a slow or failing
+   * platform holds the page no longer, and the page shows the last good roster meanwhile.
    */
-  public record RosterLine(
-      String time, String date, String age, boolean failing, boolean running) {}
+  static final Duration ROSTER_WAIT = Duration.ofMillis(800);
+
+  /** The query parameter of the page's one reload; a reloaded page does not offer another. */
+  static final String RELOADED = "reloaded";
 
   @GET
   @Produces(MediaType.TEXT_HTML)
-  public String page(@PathParam("courseId") long courseId, @QueryParam("sort") String sort) {
+  public String page(
+      @PathParam("courseId") long courseId,
+      @QueryParam("sort") String sort,
+      @QueryParam(RELOADED) String reloaded) {
     Session session = sessions.require(request);
     // Not a mentor here, or no such course: the same 404, so ids cannot be probed.
     Course course =
         memberships
             .courseWhere(session.person(), courseId, Role.MENTOR)
             .orElseThrow(NotFoundException::new);
-    rosterSync.awaitRunning(courseId, FIRST_VIEW_WAIT);
+    rosterSync.awaitRunning(courseId, ROSTER_WAIT);
     DateTimeFormatter when =
         DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
             .withLocale(session.locale())
@@ -207,6 +207,7 @@ public class ClassResource {
     Map<String, Object> vars = Frame.of(session, "/class/" + courseId);
     vars.put("courseTitle", course.displayTitle());
     vars.put("courseId", course.id());
+    vars.put("mentorGroup", mentorGroups.isMentorGroup(course));
     vars.put("students", students);
     vars.put("summary", summary);
     vars.put(
@@ -218,12 +219,15 @@ public class ClassResource {
     vars.put("noBadges", Pages.text(session.locale(), "signal.badge.none"));
     vars.put("sort", sort != null && SORTS.contains(sort) ? sort : "name");
     vars.put("mentors", mentors);
-    vars.put("roster", rosterLine(courseId, session));
+    vars.put("roster", rosterLine(courseId, session, reloaded != null, sort));
     vars.put("refreshUrl", "/class/" + courseId + "/roster/refresh");
     return pages.render("class", session.locale(), vars);
   }
 
-  /** The mentor's "vernieuwen": reads the roster now (bounded wait), then shows the page again. */
+  /**
+   * The mentor's "vernieuwen": starts reading the roster and shows the page again, which waits for
+   * it as briefly as after a launch.
+   */
   @POST
   @Path("roster/refresh")
   public Response refreshRoster(@PathParam("courseId") long courseId) {
@@ -232,44 +236,27 @@ public class ClassResource {
         .courseWhere(session.person(), courseId, Role.MENTOR)
         .orElseThrow(NotFoundException::new);
     rosterSync.refresh(courseId);
-    rosterSync.awaitRunning(courseId, REFRESH_WAIT);
     return Response.seeOther(URI.create("/class/" + courseId)).build();
   }
 
-  /** Null when the platform offers no roster service: then the page is as before. */
-  private RosterLine rosterLine(long courseId, Session session) {
+  /**
+   * Null when the platform offers no roster service: then the page is as before. A view that is not
+   * itself the reload offers one, in the same order, for when a read still runs.
+   */
+  private RosterLine rosterLine(long courseId, Session session, boolean reloaded, String sort) {
     RosterSync.Status status = rosterSync.status(courseId);
     if (!status.offered()) {
       return null;
     }
-    if (status.updatedAt().isEmpty()) {
-      return new RosterLine(null, null, null, status.failing(), status.running());
-    }
-    Instant at = status.updatedAt().get();
-    DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm").withZone(SCHOOL_ZONE);
-    boolean today = LocalDate.ofInstant(at, SCHOOL_ZONE).equals(LocalDate.now(SCHOOL_ZONE));
-    String date =
-        today
+    String reload =
+        reloaded
             ? null
-            : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                .withLocale(session.locale())
-                .withZone(SCHOOL_ZONE)
-                .format(at);
-    return new RosterLine(
-        time.format(at),
-        date,
-        age(Duration.between(at, Instant.now()), session),
-        status.failing(),
-        status.running());
-  }
-
-  private static String age(Duration age, Session session) {
-    if (age.toDays() > 0) {
-      return Pages.text(session.locale(), "class.roster.age.days", age.toDays());
-    }
-    if (age.toHours() > 0) {
-      return Pages.text(session.locale(), "class.roster.age.hours", age.toHours());
-    }
-    return Pages.text(session.locale(), "class.roster.age.minutes", Math.max(age.toMinutes(), 0));
+            : "/class/"
+                + courseId
+                + "?"
+                + RELOADED
+                + "=1"
+                + (sort != null && SORTS.contains(sort) ? "&sort=" + sort : "");
+    return RosterLine.of(status, clock.instant(), SCHOOL_ZONE, session.locale(), reload);
   }
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,9 @@ import nl.samenaanwezig.web.Pages;
  */
 @Path("/")
 public class StartResource {
+  /** The longest page address a form sends back; ours are far shorter. */
+  private static final int MAX_BACK = 2000;
+
   @Inject Sessions sessions;
   @Inject Pages pages;
   @Context HttpServletRequest request;
@@ -97,9 +101,29 @@ public class StartResource {
     Session session = sessions.require(request);
     session.useLocale(Locale.forLanguageTag(lang == null ? "nl" : lang));
     sessions.save(session);
-    // Only local paths: never an open redirect.
-    String target =
-        back != null && back.startsWith("/") && !back.startsWith("//") ? back : homeOf(session);
-    return Response.seeOther(URI.create(target)).build();
+    return Response.seeOther(localPath(back).orElseGet(() -> URI.create(homeOf(session)))).build();
+  }
+
+  /**
+   * {@code back} when it is a path on this site, else empty: never an open redirect. Browsers read
+   * a backslash as a slash ({@code /\evil.example} is {@code //evil.example}) and drop tabs and
+   * line breaks, so any of those, spaces, control characters and non-ASCII make it not ours.
+   */
+  static Optional<URI> localPath(String back) {
+    if (back == null
+        || back.length() > MAX_BACK
+        || !back.startsWith("/")
+        || back.startsWith("//")
+        || back.chars().anyMatch(c -> c <= ' ' || c > '~' || c == '\\')) {
+      return Optional.empty();
+    }
+    try {
+      URI uri = new URI(back);
+      return uri.getScheme() == null && uri.getRawAuthority() == null
+          ? Optional.of(uri)
+          : Optional.empty();
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
   }
 }

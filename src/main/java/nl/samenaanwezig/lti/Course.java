@@ -42,6 +42,10 @@ public class Course {
   @Column(name = "ags_scopes")
   private String agsScopes;
 
+  /** Marked by the institution's administrator as a mentor group (mentorgroep). */
+  @Column(name = "mentor_group")
+  private boolean mentorGroup;
+
   protected Course() {}
 
   public Course(Platform platform, String contextId) {
@@ -149,5 +153,16 @@ public class Course {
 
   public String label() {
     return label;
+  }
+
+  /**
+   * Whether the administrator marked this course as a mentor group (see attendance.MentorGroups).
+   */
+  public boolean markedMentorGroup() {
+    return mentorGroup;
+  }
+
+  public void markMentorGroup(boolean marked) {
+    this.mentorGroup = marked;
   }
 }

@@ -5,31 +5,38 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Set;
+import nl.samenaanwezig.web.BodyLimit;
 import nl.samenaanwezig.web.ErrorPages;
 import nl.samenaanwezig.web.Pages;
 
 /**
  * Every state-changing request of a session must carry the session's CSRF token, as form field
- * {@code csrf} or header {@code X-CSRF-Token}. The LTI endpoints (authenticated by signed JWTs),
- * the demo platform, the token-authenticated API and buddies' signed meeting links are exempt.
+ * {@code csrf} (in the body) or header {@code X-CSRF-Token}. The LTI endpoints (authenticated by
+ * signed JWTs), the demo platform, the token-authenticated API and buddies' signed meeting links
+ * are exempt.
  */
 @Priority(Priorities.AUTHORIZATION)
 public final class CsrfFilter implements ContainerRequestFilter {
   public static final String FIELD = "csrf";
   public static final String HEADER = "X-CSRF-Token";
   private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
-  private static final int MAX_FORM_BYTES = 2 * 1024 * 1024;
 
   private final Sessions sessions;
   private final Pages pages;
   @Context private HttpServletRequest request;
+  @Context private ResourceInfo resource;
 
   public CsrfFilter(Sessions sessions, Pages pages) {
     this.sessions = sessions;
@@ -51,29 +58,51 @@ public final class CsrfFilter implements ContainerRequestFilter {
         || path.startsWith("/m/")) {
       return;
     }
+    // Never from the query string: a token in a URL ends up in logs, history and Referer headers.
     String presented = ctx.getHeaderString(HEADER);
-    if (presented == null) {
-      presented = ctx.getUriInfo().getQueryParameters().getFirst(FIELD);
+    if (presented == null && checkedByResource(ctx)) {
+      return;
     }
     if (presented == null
         && ctx.getMediaType() != null
         && ctx.getMediaType().isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
-      byte[] body = ctx.getEntityStream().readNBytes(MAX_FORM_BYTES);
+      byte[] body = ctx.getEntityStream().readNBytes((int) BodyLimit.FORM_BYTES);
       ctx.setEntityStream(new ByteArrayInputStream(body));
       presented = formField(new String(body, StandardCharsets.UTF_8));
     }
-    String expected = sessions.find(request).map(Session::csrfToken).orElse(null);
-    if (expected == null
-        || presented == null
-        || !MessageDigest.isEqual(
-            expected.getBytes(StandardCharsets.UTF_8),
-            presented.getBytes(StandardCharsets.UTF_8))) {
+    Session session = sessions.find(request).orElse(null);
+    if (session == null || !matches(session, presented)) {
       ctx.abortWith(
-          expected == null
+          session == null
               ? ErrorPages.page(pages, 401, "session.expired", ErrorPages.localeOf(request))
               : ErrorPages.page(pages, 403, "error.csrf", ErrorPages.localeOf(request)));
     }
   }
+
+  /** True when {@code presented} is the session's CSRF token. */
+  public static boolean matches(Session session, String presented) {
+    return presented != null
+        && MessageDigest.isEqual(
+            session.csrfToken().getBytes(StandardCharsets.UTF_8),
+            presented.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A multipart upload without the header (a form sent without script): the filter cannot read the
+   * body before Jersey does, so a method marked {@link CheckedByResource} compares its own form
+   * field {@link #FIELD} with {@link #matches}. Any other multipart request needs the header.
+   */
+  private boolean checkedByResource(ContainerRequestContext ctx) {
+    return ctx.getMediaType() != null
+        && ctx.getMediaType().isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)
+        && resource.getResourceMethod() != null
+        && resource.getResourceMethod().isAnnotationPresent(CheckedByResource.class);
+  }
+
+  /** On a multipart resource method that checks the token of its form field itself. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.METHOD)
+  public @interface CheckedByResource {}
 
   private static String formField(String body) {
     for (String pair : body.split("&")) {

@@ -21,6 +21,9 @@ public class InstitutionSetting {
   @Column(name = "meeting_grades")
   private boolean meetingGrades;
 
+  @Column(name = "mentor_groups")
+  private String mentorGroups = "ALL";
+
   @Column(name = "updated_at")
   private Instant updatedAt;
 
@@ -38,6 +41,19 @@ public class InstitutionSetting {
 
   public void meetingGrades(boolean on, Instant at) {
     this.meetingGrades = on;
+    this.updatedAt = Objects.requireNonNull(at, "a setting records when it changed");
+  }
+
+  /**
+   * Which courses are mentor groups: {@code ALL} (every course is a class with its mentor) or
+   * {@code MARKED} (only courses marked as mentorgroep).
+   */
+  public String mentorGroups() {
+    return mentorGroups;
+  }
+
+  public void mentorGroups(String mode, Instant at) {
+    this.mentorGroups = Objects.requireNonNull(mode, "a mentor group mode");
     this.updatedAt = Objects.requireNonNull(at, "a setting records when it changed");
   }
 

@@ -15,6 +15,7 @@ public class LaunchException extends RuntimeException {
     MISSING_LOGIN_HINT(400),
     INVALID_TARGET_LINK_URI(400),
     MISSING_ID_TOKEN(400),
+    TOKEN_TOO_LARGE(413),
     MISSING_STATE(400),
     PLATFORM_REFUSED(401),
     UNKNOWN_PLATFORM(400),
@@ -47,6 +48,8 @@ public class LaunchException extends RuntimeException {
     MISSING_ROLES(400),
     MISSING_RESOURCE_LINK_ID(400),
     MISSING_TARGET_LINK_URI(400),
+    /** A resource link launch for a URL that is not this tool's: it was meant for another tool. */
+    TARGET_LINK_URI_ELSEWHERE(400),
     MISSING_DEEP_LINKING_SETTINGS(400);
 
     private final int status;

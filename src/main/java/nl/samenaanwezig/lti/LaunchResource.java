@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.logging.Logger;
+import nl.samenaanwezig.web.BaseUrl;
 import nl.samenaanwezig.web.ErrorPages;
 import nl.samenaanwezig.web.Pages;
 
@@ -28,6 +29,7 @@ public class LaunchResource {
   @Inject Launches launches;
   @Inject Sessions sessions;
   @Inject Pages pages;
+  @Inject BaseUrl baseUrl;
   @Context HttpServletRequest request;
 
   @POST
@@ -42,7 +44,9 @@ public class LaunchResource {
       throw new LaunchException(
           LaunchException.Reason.PLATFORM_REFUSED, error + " " + errorDescription);
     }
-    Launches.Result result = launches.finish(idToken, state);
+    Launches.Result result =
+        launches.finish(
+            idToken, state, LoginCookie.startedHere(request, state), baseUrl.of(request));
     LOG.info(
         () ->
             "launch "
@@ -57,6 +61,7 @@ public class LaunchResource {
         .header(
             HttpHeaders.SET_COOKIE,
             Sessions.cookieHeader(result.session().token(), request, sessions.lifetime()))
+        .header(HttpHeaders.SET_COOKIE, LoginCookie.clear(state, request))
         .build();
   }
 

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import nl.samenaanwezig.db.Database;
+import nl.samenaanwezig.web.BaseUrl;
 
 /**
  * Finishes a launch: spends its login state, validates the id_token, then records who launched from
@@ -20,6 +21,12 @@ import nl.samenaanwezig.db.Database;
 public final class Launches {
   /** The login_state.state column; the tool issues 43 characters. */
   private static final int MAX_STATE_LENGTH = 64;
+
+  /** The largest id_token read; Moodle's are a few kilobytes. */
+  public static final int MAX_ID_TOKEN_CHARS = 64 * 1024;
+
+  /** The launch's form body: the id_token, the state and the field names. */
+  public static final long MAX_BODY_BYTES = MAX_ID_TOKEN_CHARS + 1024;
 
   private static final Logger LOG = Logger.getLogger(Launches.class.getName());
 
@@ -39,20 +46,41 @@ public final class Launches {
   /** The validated launch and the tokens of its new session. */
   public record Result(Launch launch, Sessions.Opened session, Optional<Long> courseId) {}
 
-  public Result finish(String idToken, String stateValue) {
+  /**
+   * Finishes the launch posted to the tool at {@code toolBaseUrl} (a resource link launch must be
+   * for one of its URLs); {@code startedHere} says whether the posting browser may be the one that
+   * started the login ({@link LoginCookie}).
+   */
+  public Result finish(String idToken, String stateValue, boolean startedHere, String toolBaseUrl) {
     // Both parameters are checked before the state is spent: a malformed post changes nothing.
     if (idToken == null || idToken.isBlank()) {
       throw new LaunchException(LaunchException.Reason.MISSING_ID_TOKEN, "no id_token");
+    }
+    if (idToken.length() > MAX_ID_TOKEN_CHARS) {
+      throw new LaunchException(
+          LaunchException.Reason.TOKEN_TOO_LARGE, idToken.length() + " characters");
     }
     if (stateValue == null || stateValue.isBlank()) {
       throw new LaunchException(LaunchException.Reason.MISSING_STATE, "no state");
     }
     Spent spent = consume(stateValue);
+    if (!startedHere) {
+      throw new LaunchException(
+          LaunchException.Reason.STATE_MISMATCH, "the login was started in another browser");
+    }
     LoginState state = spent.state();
     if (spent.platform() == null) {
       throw new LaunchException(LaunchException.Reason.UNKNOWN_PLATFORM, "platform removed");
     }
     Launch launch = validator.validate(idToken, state, spent.platform());
+    // LTI Core 1.3 5.4.1: the platform launches the URL the link was made for. A link of another
+    // tool whose launch reaches us (a shared registration, a copied activity) must not sign in.
+    if (LtiClaims.RESOURCE_LINK_REQUEST.equals(launch.messageType())
+        && !BaseUrl.covers(toolBaseUrl, launch.targetLinkUri())) {
+      throw new LaunchException(
+          LaunchException.Reason.TARGET_LINK_URI_ELSEWHERE,
+          "target_link_uri " + launch.targetLinkUri() + " is not under " + toolBaseUrl);
+    }
     // Students of one class launching at once race to create their course: the loser retries.
     Result result = db.txRetryingConflicts(em -> record(em, launch));
     for (Consumer<Result> listener : listeners) {

@@ -17,6 +17,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -131,7 +132,10 @@ public class LoginResource {
       auth.customParameter("lti_message_hint", messageHint);
     }
     LOG.fine(() -> "login initiation for " + platform.issuer() + " user " + loginHint);
-    return Response.status(Response.Status.FOUND).location(auth.build().toURI()).build();
+    return Response.status(Response.Status.FOUND)
+        .location(auth.build().toURI())
+        .header(HttpHeaders.SET_COOKIE, LoginCookie.set(state.getValue(), request, STATE_LIFETIME))
+        .build();
   }
 
   private static void require(String value, LaunchException.Reason reason) {

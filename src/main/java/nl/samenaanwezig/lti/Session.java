@@ -70,6 +70,10 @@ public class Session {
   @Column(name = "expires_at")
   private Instant expiresAt;
 
+  // Moved on only by Sessions.touch (a conditional UPDATE at most once a minute), never by a merge.
+  @Column(name = "last_seen", updatable = false)
+  private Instant lastSeen;
+
   protected Session() {}
 
   Session(
@@ -94,6 +98,7 @@ public class Session {
     this.servicesJson = launch.servicesJson();
     this.createdAt = now;
     this.expiresAt = expiresAt;
+    this.lastSeen = now;
   }
 
   void offerHandoff(String hash, Instant until) {
@@ -116,6 +121,16 @@ public class Session {
 
   public boolean expiredAt(Instant now) {
     return !now.isBefore(expiresAt);
+  }
+
+  /** When the session was last used (to a minute); its start for sessions from before V24. */
+  Instant lastSeen() {
+    return lastSeen == null ? createdAt : lastSeen;
+  }
+
+  /** True when nobody used this session for {@code idle} (a shared computer left signed in). */
+  public boolean idleAt(Instant now, java.time.Duration idle) {
+    return !now.isBefore(lastSeen().plus(idle));
   }
 
   /** Roles of the last launch; institution roles (ADMIN) only come from here. */

@@ -18,14 +18,19 @@ public final class Sessions {
   public static final String COOKIE = "sa_session";
   static final Duration HANDOFF_LIFETIME = Duration.ofMinutes(2);
 
+  /** How stale a session's last_seen may get before a request writes it again. */
+  static final Duration SEEN_PRECISION = Duration.ofMinutes(1);
+
   private final Database db;
   private final Clock clock;
   private final Duration lifetime;
+  private final Duration idle;
 
-  public Sessions(Database db, Clock clock, Duration lifetime) {
+  public Sessions(Database db, Clock clock, Duration lifetime, Duration idle) {
     this.db = db;
     this.clock = clock;
     this.lifetime = lifetime;
+    this.idle = idle;
   }
 
   /** The tokens handed to the browser for a fresh session. */
@@ -68,10 +73,44 @@ public final class Sessions {
 
   Optional<Session> byToken(String token) {
     Instant now = clock.instant();
-    return db.read(
+    Optional<Session> live =
+        db.read(
+            em ->
+                Optional.ofNullable(em.find(Session.class, Tokens.hash(token)))
+                    .filter(s -> !s.expiredAt(now) && !s.idleAt(now, idle)));
+    live.filter(s -> s.lastSeen().isBefore(now.minus(SEEN_PRECISION)))
+        .ifPresent(s -> touch(s, now));
+    return live;
+  }
+
+  /**
+   * Moves a session's last use on. Only when it is older than {@link #SEEN_PRECISION}, so a page
+   * and its requests cost no write; the condition lets one of several requests at once write it.
+   */
+  private void touch(Session session, Instant now) {
+    db.run(
         em ->
-            Optional.ofNullable(em.find(Session.class, Tokens.hash(token)))
-                .filter(s -> !s.expiredAt(now)));
+            em.createNativeQuery(
+                    "UPDATE user_session SET last_seen = ?"
+                        + " WHERE token_hash = ? AND (last_seen IS NULL OR last_seen < ?)")
+                .setParameter(1, java.sql.Timestamp.from(now))
+                .setParameter(2, session.tokenHash())
+                .setParameter(3, java.sql.Timestamp.from(now.minus(SEEN_PRECISION)))
+                .executeUpdate());
+  }
+
+  /** Ends the session whose cookie the request carries (logout); false when there was none. */
+  public boolean end(HttpServletRequest request) {
+    return cookieValue(request)
+        .map(
+            token ->
+                db.tx(
+                        em ->
+                            em.createQuery("delete from Session s where s.tokenHash = :t")
+                                .setParameter("t", Tokens.hash(token))
+                                .executeUpdate())
+                    > 0)
+        .orElse(false);
   }
 
   /**
@@ -137,13 +176,16 @@ public final class Sessions {
     db.run(em -> em.merge(session));
   }
 
-  /** Removes expired sessions and login states; called on a schedule. */
+  /** Removes expired and idle sessions and expired login states; called on a schedule. */
   public int purgeExpired() {
     Instant now = clock.instant();
     return db.tx(
         em ->
-            em.createQuery("delete from Session s where s.expiresAt < :now")
-                    .setParameter("now", now)
+            em.createNativeQuery(
+                        "DELETE FROM user_session WHERE expires_at < ?"
+                            + " OR COALESCE(last_seen, created_at) < ?")
+                    .setParameter(1, java.sql.Timestamp.from(now))
+                    .setParameter(2, java.sql.Timestamp.from(now.minus(idle)))
                     .executeUpdate()
                 + em.createQuery("delete from LoginState s where s.expiresAt < :now")
                     .setParameter("now", now)
@@ -156,9 +198,18 @@ public final class Sessions {
    * HTTPS and on localhost.
    */
   public static String cookieHeader(String token, HttpServletRequest request, Duration maxAge) {
+    return cookie(COOKIE, token, request, maxAge);
+  }
+
+  /** A Set-Cookie header that removes the session cookie (same attributes, or it stays). */
+  public static String clearedCookieHeader(HttpServletRequest request) {
+    return cookie(COOKIE, "", request, Duration.ZERO);
+  }
+
+  /** A cookie of the tool with the attributes an LMS iframe needs (see {@link #cookieHeader}). */
+  static String cookie(String name, String value, HttpServletRequest request, Duration maxAge) {
     StringBuilder cookie =
-        new StringBuilder(
-            COOKIE + "=" + token + "; Path=/; HttpOnly; Max-Age=" + maxAge.toSeconds());
+        new StringBuilder(name + "=" + value + "; Path=/; HttpOnly; Max-Age=" + maxAge.toSeconds());
     if (secureContext(request)) {
       cookie.append("; Secure; SameSite=None; Partitioned");
     } else {

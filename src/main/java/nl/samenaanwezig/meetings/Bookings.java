@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import nl.samenaanwezig.buddies.Availability;
 import nl.samenaanwezig.buddies.Buddy;
 import nl.samenaanwezig.db.Database;
@@ -17,6 +18,9 @@ import nl.samenaanwezig.db.Database;
  * more), and two parties booking the same meeting at once meet the meeting's version column.
  */
 public final class Bookings {
+  /** For parties whose right to act was checked with the session (student, mentor). */
+  private static final Consumer<EntityManager> NO_GUARD = em -> {};
+
   private final Database db;
   private final Notifications notifications;
   private final Clock clock;
@@ -49,12 +53,21 @@ public final class Bookings {
 
   /** Books (or moves the meeting to) a slot on behalf of {@code who}. */
   public Result book(long meetingId, long slotId, Who who) {
+    return book(meetingId, slotId, who, NO_GUARD);
+  }
+
+  /**
+   * Books as {@link #book(long, long, Who)}, after {@code guard} checked, in the same transaction,
+   * that the party may still act (a buddy's link and consent); the guard throws to refuse.
+   */
+  public Result book(long meetingId, long slotId, Who who, Consumer<EntityManager> guard) {
     Instant now = clock.instant();
     boolean[] moved = new boolean[1];
     try {
       Result result =
           db.tx(
               em -> {
+                guard.accept(em);
                 Meeting m = em.find(Meeting.class, meetingId);
                 Slot target = em.find(Slot.class, slotId);
                 if (m == null || target == null) {
@@ -98,12 +111,18 @@ public final class Bookings {
 
   /** A participant can no longer come: the place is freed and the meeting is open again. */
   public Result release(long meetingId, Who who) {
+    return release(meetingId, who, NO_GUARD);
+  }
+
+  /** Releases as {@link #release(long, Who)}, after {@code guard} (see {@link #book}). */
+  public Result release(long meetingId, Who who, Consumer<EntityManager> guard) {
     Instant now = clock.instant();
     try {
       Meeting.CalendarEntry[] cancelled = new Meeting.CalendarEntry[1];
       Result result =
           db.tx(
               em -> {
+                guard.accept(em);
                 Meeting m = em.find(Meeting.class, meetingId);
                 if (m == null || m.status() != MeetingStatus.PLANNED) {
                   return Result.refused("booking.closed");
@@ -180,17 +199,30 @@ public final class Bookings {
 
   /** "None of these times fit": when this party can instead. */
   public void answer(long meetingId, Who who, Long buddyId, Availability when, String note) {
+    answer(meetingId, who, buddyId, when, note, NO_GUARD);
+  }
+
+  /** Answers as {@link #answer(long, Who, Long, Availability, String)}, after {@code guard}. */
+  public void answer(
+      long meetingId,
+      Who who,
+      Long buddyId,
+      Availability when,
+      String note,
+      Consumer<EntityManager> guard) {
     Instant now = clock.instant();
     db.run(
-        em ->
-            em.persist(
-                new Answer(
-                    em.find(Meeting.class, meetingId),
-                    who,
-                    buddyId == null ? null : em.find(Buddy.class, buddyId),
-                    when,
-                    note,
-                    now)));
+        em -> {
+          guard.accept(em);
+          em.persist(
+              new Answer(
+                  em.find(Meeting.class, meetingId),
+                  who,
+                  buddyId == null ? null : em.find(Buddy.class, buddyId),
+                  when,
+                  note,
+                  now));
+        });
   }
 
   private static int claim(EntityManager em, long slotId) {

@@ -30,8 +30,9 @@ import nl.samenaanwezig.web.Pages;
 /**
  * The buddy's page behind the personal link (/m/{token}): no account, one meeting only, in the
  * buddy's language. Choose or change a time, say none fits and when instead, or give the time back.
- * A token we never made is 404; a link that expired, was revoked or lost its consent is 410. The
- * token is the only secret, so these forms need no session or CSRF token.
+ * A token we never made is 404; a link that expired, was revoked or lost its consent is 410, and
+ * every change re-checks that inside its own transaction. The token is the only secret, so these
+ * forms need no session or CSRF token.
  */
 @Path("/m/{token}")
 @Produces(MediaType.TEXT_HTML)
@@ -93,8 +94,18 @@ public class BuddyLinkResource {
     if (slot.isEmpty()) {
       return back(token, lang, "refused=booking.noSlot");
     }
-    Bookings.Result r = bookings.book(valid.link().meeting().id(), slot.get(), Who.BUDDY);
-    return back(token, lang, (r.done() ? "notice=" : "refused=") + r.messageKey());
+    long linkId = valid.link().id();
+    try {
+      Bookings.Result r =
+          bookings.book(
+              valid.link().meeting().id(),
+              slot.get(),
+              Who.BUDDY,
+              em -> links.stillWorks(em, linkId));
+      return back(token, lang, (r.done() ? "notice=" : "refused=") + r.messageKey());
+    } catch (BuddyLinks.GoneException e) {
+      return failure(e.gone(), lang);
+    }
   }
 
   @POST
@@ -104,8 +115,15 @@ public class BuddyLinkResource {
     if (!(opened instanceof BuddyLinks.Opened.Valid valid)) {
       return failure(opened, lang);
     }
-    Bookings.Result r = bookings.release(valid.link().meeting().id(), Who.BUDDY);
-    return back(token, lang, (r.done() ? "notice=" : "refused=") + r.messageKey());
+    long linkId = valid.link().id();
+    try {
+      Bookings.Result r =
+          bookings.release(
+              valid.link().meeting().id(), Who.BUDDY, em -> links.stillWorks(em, linkId));
+      return back(token, lang, (r.done() ? "notice=" : "refused=") + r.messageKey());
+    } catch (BuddyLinks.GoneException e) {
+      return failure(e.gone(), lang);
+    }
   }
 
   @POST
@@ -130,25 +148,28 @@ public class BuddyLinkResource {
     if (!m.status().isOpenForBooking()) {
       return back(token, lang, "refused=booking.closed");
     }
-    bookings.answer(
-        m.id(), Who.BUDDY, valid.link().buddy().id(), Availability.ofCodes(codes), note);
+    long linkId = valid.link().id();
+    try {
+      bookings.answer(
+          m.id(),
+          Who.BUDDY,
+          valid.link().buddy().id(),
+          Availability.ofCodes(codes),
+          note,
+          em -> links.stillWorks(em, linkId));
+    } catch (BuddyLinks.GoneException e) {
+      return failure(e.gone(), lang);
+    }
     return back(token, lang, "notice=answer.saved");
   }
 
   private Response failure(BuddyLinks.Opened opened, String lang) {
     if (opened instanceof BuddyLinks.Opened.Gone gone) {
+      // Whoever holds a dead link (a forwarded mail, a shared phone) learns nothing from it: no
+      // mentor, no course, only that it stopped and to ask the school.
       Locale locale = localeOf(gone.link(), lang);
-      Meeting m = gone.link().meeting();
       Map<String, Object> vars =
-          Map.of(
-              "messageKey",
-              "link.gone." + gone.reason().name(),
-              "mentor",
-              m.mentor().displayName(),
-              "course",
-              m.course().displayTitle(),
-              "status",
-              410);
+          Map.of("messageKey", "link.gone." + gone.reason().name(), "status", 410);
       return Views.html(410, pages.render("link-error", locale, vars));
     }
     Locale locale =

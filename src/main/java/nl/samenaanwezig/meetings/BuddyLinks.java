@@ -50,40 +50,78 @@ public final class BuddyLinks {
     NO_CONSENT
   }
 
+  /**
+   * A link that stopped working, found inside the transaction of a change it was to make (the
+   * change is rolled back); carries what opening it would have found.
+   */
+  public static final class GoneException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient Opened.Gone gone;
+
+    GoneException(Opened.Gone gone) {
+      super(gone.reason().name(), null, false, false);
+      this.gone = gone;
+    }
+
+    public Opened.Gone gone() {
+      return gone;
+    }
+  }
+
+  /** Checks a token and, in the same transaction, its state and the consent it relies on. */
   public Opened open(String token) {
     Optional<LinkSigner.Claim> claim = signer.verify(token);
     if (claim.isEmpty()) {
       return new Opened.Unknown();
     }
     Instant now = clock.instant();
-    BuddyLink link = db.read(em -> em.find(BuddyLink.class, claim.get().linkId()));
-    if (link == null || !link.expiresAt().equals(claim.get().expiresAt())) {
-      return new Opened.Unknown();
+    return db.tx(
+        em -> {
+          BuddyLink link = em.find(BuddyLink.class, claim.get().linkId());
+          if (link == null || !link.expiresAt().equals(claim.get().expiresAt())) {
+            return new Opened.Unknown();
+          }
+          Optional<Reason> gone = refusal(em, link, now);
+          if (gone.isPresent()) {
+            return new Opened.Gone(gone.get(), link);
+          }
+          if (link.openedAt() == null) {
+            link.opened(now);
+          }
+          return new Opened.Valid(link);
+        });
+  }
+
+  /**
+   * Inside the transaction of a change made through the link (a booking, an answer): the link must
+   * still work and the consent still allow invitations when the change is written, not only when
+   * the page was opened. Throws {@link GoneException} otherwise, which rolls the change back.
+   */
+  public void stillWorks(EntityManager em, long linkId) {
+    BuddyLink link = em.find(BuddyLink.class, linkId);
+    Optional<Reason> gone = refusal(em, link, clock.instant());
+    if (gone.isPresent()) {
+      throw new GoneException(new Opened.Gone(gone.get(), link));
     }
+  }
+
+  /** Why a link of ours no longer works, read with {@code em}; empty when it works. */
+  private Optional<Reason> refusal(EntityManager em, BuddyLink link, Instant now) {
     switch (link.stateAt(now)) {
       case REVOKED:
-        return new Opened.Gone(Reason.REVOKED, link);
+        return Optional.of(Reason.REVOKED);
       case EXPIRED:
-        return new Opened.Gone(Reason.EXPIRED, link);
+        return Optional.of(Reason.EXPIRED);
       default:
         break;
     }
     Meeting m = link.meeting();
-    Optional<Decision> allowed =
-        book.buddyOf(m.student().id(), link.buddy().id())
-            .flatMap(
-                b ->
-                    book.overview(m.student().id(), book.today()).buddies().stream()
-                        .filter(s -> s.buddy().id().equals(b.id()))
-                        .findFirst()
-                        .map(s -> s.decisions().get(Topic.MEETING_INVITATIONS)));
-    if (allowed.isEmpty() || !allowed.get().allowed()) {
-      return new Opened.Gone(Reason.NO_CONSENT, link);
-    }
-    if (link.openedAt() == null) {
-      db.run(em -> em.find(BuddyLink.class, link.id()).opened(now));
-    }
-    return new Opened.Valid(link);
+    boolean allowed =
+        book.decide(
+                em, m.student().id(), link.buddy().id(), Topic.MEETING_INVITATIONS, book.today())
+            .map(Decision::allowed)
+            .orElse(false);
+    return allowed ? Optional.empty() : Optional.of(Reason.NO_CONSENT);
   }
 
   /**

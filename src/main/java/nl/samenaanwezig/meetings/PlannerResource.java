@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import nl.samenaanwezig.attendance.SchoolCalendar;
+import nl.samenaanwezig.attendance.StudentAttendance;
 import nl.samenaanwezig.buddies.Availability;
 import nl.samenaanwezig.buddies.BuddyBook;
 import nl.samenaanwezig.lti.Course;
@@ -48,6 +50,7 @@ public class PlannerResource {
   @Inject Campaigns campaigns;
   @Inject MeetingBook meetings;
   @Inject BuddyBook buddies;
+  @Inject StudentAttendance attendance;
   @Inject Clock clock;
   @Inject Pages pages;
   @Context HttpServletRequest request;
@@ -60,7 +63,8 @@ public class PlannerResource {
       boolean evening,
       int booked,
       int capacity,
-      long guardHours) {}
+      long guardHours,
+      String holiday) {}
 
   /** One campaign in the list. */
   public record CampaignRow(long id, String kind, String started, int invited, int booked) {}
@@ -131,6 +135,9 @@ public class PlannerResource {
     Locale l = session.locale();
     Instant now = clock.instant();
     long courseId = course.id();
+    // A talk on a school holiday is allowed (an evening in the autumn break may suit a family),
+    // but the mentor should see it: the school's calendar decides, not the form.
+    SchoolCalendar calendar = attendance.calendar(course.platform().institution().id());
     List<SlotRow> slotRows =
         slots.upcoming(courseId).stream()
             .map(
@@ -142,7 +149,16 @@ public class PlannerResource {
                         s.time().evening(),
                         s.booked(),
                         s.capacity(),
-                        s.guard().toHours()))
+                        s.guard().toHours(),
+                        calendar
+                            .holidayOn(s.time().start().toLocalDate())
+                            .map(SchoolCalendar.Holiday::name)
+                            .orElse(null)))
+            .toList();
+    List<String> onHolidays =
+        slotRows.stream()
+            .filter(r -> r.holiday() != null)
+            .map(r -> Pages.text(l, "planner.holidays.day", r.label(), r.holiday()))
             .toList();
     List<Meeting> all = meetings.ofCourse(courseId);
     List<Views.MeetingLine> upcoming =
@@ -182,6 +198,7 @@ public class PlannerResource {
     vars.put("courseId", courseId);
     vars.put("courseTitle", course.displayTitle());
     vars.put("slots", slotRows);
+    vars.put("onHolidays", onHolidays);
     vars.put("upcoming", upcoming);
     vars.put("toRecord", toRecord);
     vars.put("open", open);

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.samenaanwezig.attendance.MentorGroups;
 import nl.samenaanwezig.lti.Course;
 import nl.samenaanwezig.lti.Frame;
 import nl.samenaanwezig.lti.Member;
@@ -29,6 +30,7 @@ public class ClassSignalsResource {
   @Inject Sessions sessions;
   @Inject Memberships memberships;
   @Inject Signals signals;
+  @Inject MentorGroups mentorGroups;
   @Inject ProtocolSettings settings;
   @Inject Pages pages;
   @Context HttpServletRequest request;
@@ -60,6 +62,7 @@ public class ClassSignalsResource {
     vars.put("courseTitle", course.displayTitle());
     vars.put("list", list);
     vars.put("institutionWide", false);
+    vars.put("subjectCourse", !mentorGroups.isMentorGroup(course));
     return pages.render("signals", session.locale(), vars);
   }
 }

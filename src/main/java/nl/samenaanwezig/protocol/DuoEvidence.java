@@ -9,6 +9,7 @@ import nl.samenaanwezig.attendance.CategoryPolicy;
 import nl.samenaanwezig.attendance.MarkCategory;
 import nl.samenaanwezig.attendance.SchoolCalendar;
 import nl.samenaanwezig.attendance.StudentAttendance;
+import nl.samenaanwezig.web.Csv;
 import nl.samenaanwezig.web.Pages;
 
 /**
@@ -31,14 +32,14 @@ public record DuoEvidence(
     RuleSetting setting,
     List<Row> rows) {
 
-  /** One lesson missed (partly) without an excuse. */
+  /** One lesson missed (partly) without an excuse, in the course it was given in. */
   public record Row(
-      LocalDate date, LocalTime start, LocalTime end, MarkCategory category, int minutes) {
-
-    /** Hours with a decimal comma, as in the CSV file. */
-    public String hours() {
-      return DuoEvidence.hours(minutes);
-    }
+      LocalDate date,
+      LocalTime start,
+      LocalTime end,
+      String course,
+      MarkCategory category,
+      int minutes) {
 
     /** Hours written the way the page's language writes numbers. */
     public String hours(Locale locale) {
@@ -79,7 +80,7 @@ public record DuoEvidence(
       }
       int minutes = policy.unexcusedMinutes(m.category(), m.scheduledMinutes(), m.lateMinutes());
       if (minutes > 0) {
-        rows.add(new Row(m.date(), m.start(), m.end(), m.category(), minutes));
+        rows.add(new Row(m.date(), m.start(), m.end(), m.course(), m.category(), minutes));
       }
     }
     return new DuoEvidence(
@@ -97,56 +98,50 @@ public record DuoEvidence(
     return rows.stream().mapToLong(Row::minutes).sum();
   }
 
-  public String totalHours() {
-    return hours(totalMinutes());
-  }
-
-  /** Minutes as hours with one decimal and a decimal comma, the way Dutch Excel reads it. */
-  static String hours(long minutes) {
-    return String.format(Locale.ROOT, "%.1f", minutes / 60.0).replace('.', ',');
-  }
-
   /** Minutes as hours with one decimal, written the way the page's language writes numbers. */
   public static String hours(long minutes, Locale locale) {
     return String.format(locale, "%.1f", minutes / 60.0);
   }
 
   /**
-   * The evidence as CSV for Excel in a Dutch setting: UTF-8 with a byte order mark, semicolons,
-   * decimal commas, one lesson per line and a total line.
+   * The evidence as CSV for Excel in a Dutch setting ({@link Csv}): one lesson per line with its
+   * course, and a total line.
    */
   public String csv(Locale locale) {
-    StringBuilder csv = new StringBuilder("\uFEFF");
-    csv.append(
-            String.join(
-                ";",
-                Pages.text(locale, "duo.csv.date"),
-                Pages.text(locale, "duo.csv.start"),
-                Pages.text(locale, "duo.csv.end"),
-                Pages.text(locale, "duo.csv.category"),
-                Pages.text(locale, "duo.csv.minutes"),
-                Pages.text(locale, "duo.csv.hours")))
-        .append("\r\n");
+    List<List<String>> lines = new ArrayList<>();
+    lines.add(
+        List.of(
+            Pages.text(locale, "duo.csv.date"),
+            Pages.text(locale, "duo.csv.start"),
+            Pages.text(locale, "duo.csv.end"),
+            Pages.text(locale, "duo.csv.course"),
+            Pages.text(locale, "duo.csv.category"),
+            Pages.text(locale, "duo.csv.minutes"),
+            Pages.text(locale, "duo.csv.hours")));
     for (Row r : rows) {
-      csv.append(r.date())
-          .append(';')
-          .append(r.start())
-          .append(';')
-          .append(r.end())
-          .append(';')
-          .append(Pages.text(locale, r.category().messageKey()))
-          .append(';')
-          .append(r.minutes())
-          .append(';')
-          .append(r.hours())
-          .append("\r\n");
+      lines.add(
+          List.of(
+              r.date().toString(),
+              r.start().toString(),
+              r.end().toString(),
+              r.course(),
+              Pages.text(locale, r.category().messageKey()),
+              String.valueOf(r.minutes()),
+              decimalHours(r.minutes())));
     }
-    csv.append(Pages.text(locale, "duo.csv.total"))
-        .append(";;;;")
-        .append(totalMinutes())
-        .append(';')
-        .append(totalHours())
-        .append("\r\n");
-    return csv.toString();
+    lines.add(
+        List.of(
+            Pages.text(locale, "duo.csv.total"),
+            "",
+            "",
+            "",
+            "",
+            String.valueOf(totalMinutes()),
+            decimalHours(totalMinutes())));
+    return Csv.of(lines, locale);
+  }
+
+  private static String decimalHours(long minutes) {
+    return String.format(Locale.ROOT, "%.1f", minutes / 60.0);
   }
 }

@@ -39,7 +39,7 @@ public class DuoResource {
   @Produces(MediaType.TEXT_HTML)
   public String page(@PathParam("courseId") long courseId, @PathParam("personId") long personId) {
     StudentAccess access =
-        StudentAccess.check(request, sessions, memberships, db, courseId, personId);
+        StudentAccess.check(request, sessions, memberships, db, courseId, personId).asMentor();
     DuoEvidence evidence = evidence(access);
     Map<String, Object> vars = Frame.of(access.session(), access.path() + "/duo");
     vars.put("courseId", access.course().id());
@@ -57,7 +57,7 @@ public class DuoResource {
   @Produces("text/csv; charset=UTF-8")
   public Response csv(@PathParam("courseId") long courseId, @PathParam("personId") long personId) {
     StudentAccess access =
-        StudentAccess.check(request, sessions, memberships, db, courseId, personId);
+        StudentAccess.check(request, sessions, memberships, db, courseId, personId).asMentor();
     DuoEvidence evidence = evidence(access);
     String file = "duo-verzuim-" + personId + "-" + evidence.to() + ".csv";
     return Response.ok(evidence.csv(access.session().locale()))
@@ -77,14 +77,13 @@ public class DuoResource {
             .findFirst()
             .orElse(null);
     LocalDate lastReport =
-        acknowledgements.history(access.course(), personId).stream()
+        acknowledgements.history(personId).stream()
             .filter(a -> a.rule() == Rule.DUO)
             .map(Acknowledgement::reportedOn)
             .findFirst()
             .orElse(null);
     return DuoEvidence.of(
-        attendance.marks(
-            access.course().id(), personId, SchoolCalendar.schoolYearStart(today), today),
+        attendance.marks(access.scope(), personId, SchoolCalendar.schoolYearStart(today), today),
         attendance.policy(institutionId),
         attendance.calendar(institutionId),
         settings.of(institutionId).setting(Rule.DUO),

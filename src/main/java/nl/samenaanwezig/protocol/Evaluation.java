@@ -69,7 +69,7 @@ record Evaluation(
                     ProtocolStep.of(rule, a.level()),
                     Signal.Status.HANDLED,
                     null,
-                    a));
+                    Signal.Handling.of(a)));
   }
 
   /** The ladder counts per school year; an acknowledged step holds until a higher one. */
@@ -93,7 +93,7 @@ record Evaluation(
             ProtocolStep.of(Rule.LATENESS, level),
             handled.isPresent() ? Signal.Status.HANDLED : Signal.Status.OPEN,
             finding,
-            handled.orElse(null)));
+            handled.map(Signal.Handling::of).orElse(null)));
   }
 
   private Optional<Finding> find(Rule rule, RuleSetting setting, LocalDate restartAfter) {

@@ -4,13 +4,17 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -43,6 +47,7 @@ import nl.samenaanwezig.web.Pages;
 public class InstitutionSignalsResource {
   @Inject Sessions sessions;
   @Inject Signals signals;
+  @Inject SignalSnapshots snapshots;
   @Inject ProtocolSettings settings;
   @Inject Database db;
   @Inject Pages pages;
@@ -76,6 +81,11 @@ public class InstitutionSignalsResource {
     vars.put("list", list);
     vars.put("filter", result.view());
     vars.put("institutionWide", true);
+    vars.put("subjectCourse", false);
+    vars.put(
+        "computedAt",
+        DateTimeFormatter.ofPattern("HH:mm")
+            .format(day.computedAt().atZone(Signals.SCHOOL_ZONE).toLocalTime()));
     return Response.ok(pages.render("signals", session.locale(), vars))
         .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
         .build();
@@ -140,6 +150,15 @@ public class InstitutionSignalsResource {
         rows, locale, Pages.text(locale, "signals.csv.file", day.today().toString()));
   }
 
+  /** "Nu bijwerken": evaluates the whole institution now, then shows the list again. */
+  @POST
+  @Path("refresh")
+  public Response refresh() {
+    Session session = administrator();
+    snapshots.refresh(session.platform().institution().id());
+    return Response.seeOther(URI.create("/admin/signals")).build();
+  }
+
   private Session administrator() {
     Session session = sessions.require(request);
     if (!session.has(Role.ADMIN)) {
@@ -154,7 +173,8 @@ public class InstitutionSignalsResource {
       LocalDate today,
       SignalFilter filter,
       List<Signal> all,
-      Map<Long, String> courses) {}
+      Map<Long, String> courses,
+      Instant computedAt) {}
 
   private Day day(Session session, SignalFilter filter) {
     long institutionId = session.platform().institution().id();
@@ -168,7 +188,8 @@ public class InstitutionSignalsResource {
       throw new SignalFilter.Invalid();
     }
     LocalDate today = signals.today();
-    List<Signal> all = signals.forInstitution(institutionId, today);
+    SignalSnapshots.Snapshot snapshot = snapshots.of(institutionId);
+    List<Signal> all = snapshot.signals();
     // A class of this institution without signals today still shows (empty).
     Set<Long> courseIds = new HashSet<>();
     all.forEach(s -> courseIds.add(s.courseId()));
@@ -176,7 +197,12 @@ public class InstitutionSignalsResource {
       courseIds.add(filter.courseId());
     }
     return new Day(
-        institutionId, today, filter, all, names(courseIds, Course.class, Course::displayTitle));
+        institutionId,
+        today,
+        filter,
+        all,
+        names(courseIds, Course.class, Course::displayTitle),
+        snapshot.computedAt());
   }
 
   /** The names of these rows of an entity, by id, read in one transaction. */

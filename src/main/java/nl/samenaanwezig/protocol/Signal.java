@@ -1,5 +1,7 @@
 package nl.samenaanwezig.protocol;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -15,7 +17,7 @@ public record Signal(
     ProtocolStep step,
     Status status,
     Finding finding,
-    Acknowledgement handledBy) {
+    Handling handledBy) {
 
   /** Whether a step is still needed. */
   public enum Status {
@@ -31,6 +33,18 @@ public record Signal(
     }
     if (status == Status.HANDLED && handledBy == null) {
       throw new IllegalArgumentException("a handled signal has an acknowledgement");
+    }
+  }
+
+  /**
+   * What the lists show of the acknowledgement that handles a signal: who, when, the day of a DUO
+   * report, the note.
+   */
+  public record Handling(long ackId, String by, Instant at, LocalDate reportedOn, String note) {
+
+    static Handling of(Acknowledgement a) {
+      return new Handling(
+          a.id(), a.acknowledgedBy().displayName(), a.acknowledgedAt(), a.reportedOn(), a.note());
     }
   }
 

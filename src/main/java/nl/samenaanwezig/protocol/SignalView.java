@@ -48,17 +48,16 @@ public record SignalView(
     }
     String handled = null;
     String note = null;
-    Acknowledgement a = signal.handledBy();
+    Signal.Handling a = signal.handledBy();
     if (a != null) {
-      String by = a.acknowledgedBy().displayName();
       handled =
           a.reportedOn() != null
-              ? Pages.text(locale, "signal.handled.duo", date.format(a.reportedOn()), by)
+              ? Pages.text(locale, "signal.handled.duo", date.format(a.reportedOn()), a.by())
               : Pages.text(
                   locale,
                   "signal.handled",
-                  date.format(a.acknowledgedAt().atZone(Signals.SCHOOL_ZONE).toLocalDate()),
-                  by);
+                  date.format(a.at().atZone(Signals.SCHOOL_ZONE).toLocalDate()),
+                  a.by());
       note = a.note();
     }
     return new SignalView(

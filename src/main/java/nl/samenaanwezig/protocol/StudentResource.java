@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import nl.samenaanwezig.attendance.LessonScope;
 import nl.samenaanwezig.attendance.SchoolCalendar;
 import nl.samenaanwezig.attendance.StudentAttendance;
 import nl.samenaanwezig.db.Database;
@@ -39,9 +40,10 @@ import nl.samenaanwezig.web.Pages;
 /**
  * A student seen by a mentor of the course: the lessons week by week in pages of {@value
  * Timeline#BLOCK_WEEKS} weeks (newest first, {@code ?until=} a day of the newest week shown), the
- * signals with their steps, acknowledging a step, the student's legal duty, and a hint when the
- * student is also absent without excuse in another course of the same mentor. The DUO evidence is
- * {@link DuoResource}.
+ * signals with their steps, acknowledging a step, and the student's legal duty. In a mentor group
+ * the lessons are those of every course of the student (the protocol counts per student); a subject
+ * course's teacher sees only the course's own lessons and no signals. The DUO evidence is {@link
+ * DuoResource}.
  */
 @Path("/class/{courseId}/students/{personId}")
 @Produces(MediaType.TEXT_HTML)
@@ -52,6 +54,7 @@ public class StudentResource {
   @Inject Memberships memberships;
   @Inject Signals signals;
   @Inject Acknowledgements acknowledgements;
+  @Inject SignalSnapshots snapshots;
   @Inject ProtocolSettings settings;
   @Inject Duties duties;
   @Inject StudentAttendance attendance;
@@ -104,7 +107,7 @@ public class StudentResource {
       @FormParam("note") String note,
       @FormParam("reportedOn") String reportedOnText) {
     StudentAccess access =
-        StudentAccess.check(request, sessions, memberships, db, courseId, personId);
+        StudentAccess.check(request, sessions, memberships, db, courseId, personId).asMentor();
     Locale locale = access.session().locale();
     Map<String, String> values = new HashMap<>();
     values.put("note", note == null ? "" : note);
@@ -164,6 +167,7 @@ public class StudentResource {
         access.session().person().id(),
         note,
         reportedOn);
+    snapshots.refreshStudent(access.course(), personId);
     return Response.seeOther(URI.create(access.path() + "?notice=signal.acknowledged#signals"))
         .build();
   }
@@ -176,7 +180,7 @@ public class StudentResource {
       @PathParam("personId") long personId,
       @FormParam("duty") String dutyName) {
     StudentAccess access =
-        StudentAccess.check(request, sessions, memberships, db, courseId, personId);
+        StudentAccess.check(request, sessions, memberships, db, courseId, personId).asMentor();
     Optional<Duty> duty = Duty.parse(dutyName);
     if (duty.isEmpty()) {
       return refuse(
@@ -210,6 +214,7 @@ public class StudentResource {
     Course course = access.course();
     Person student = access.student();
     Protocol protocol = settings.of(course.platform().institution().id());
+    LessonScope scope = access.scope();
     List<SignalView> open = new ArrayList<>();
     List<SignalView> handled = new ArrayList<>();
     for (Signal s : signals.forStudent(course, student.id(), today)) {
@@ -225,7 +230,8 @@ public class StudentResource {
     }
     DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
     List<Handled> history = new ArrayList<>();
-    for (Acknowledgement a : acknowledgements.history(course, student.id())) {
+    for (Acknowledgement a :
+        scope.everyCourse() ? acknowledgements.history(student.id()) : List.<Acknowledgement>of()) {
       history.add(
           new Handled(
               date.format(a.acknowledgedAt().atZone(Signals.SCHOOL_ZONE).toLocalDate()),
@@ -246,26 +252,15 @@ public class StudentResource {
     vars.put("history", history);
     vars.put("duty", duties.of(student.id()));
     vars.put("duties", Duty.values());
+    vars.put("everyCourse", scope.everyCourse());
     Timeline.Range weeks =
         Timeline.Range.ending(
-            until, today, day -> attendance.lastMarkBefore(course.id(), student.id(), day));
+            until, today, day -> attendance.lastMarkBefore(scope, student.id(), day));
     vars.put("weeks", weeks);
     vars.put(
-        "timeline",
-        Timeline.of(attendance.marks(course.id(), student.id(), weeks.from(), weeks.to())));
+        "timeline", Timeline.of(attendance.marks(scope, student.id(), weeks.from(), weeks.to())));
     vars.put(
-        "year",
-        attendance.rate(course.id(), student.id(), SchoolCalendar.schoolYearStart(today), today));
-    vars.put(
-        "otherCourses",
-        new OtherCourses(db)
-            .hints(
-                course,
-                student.id(),
-                session.person().id(),
-                attendance.calendar(course.platform().institution().id()),
-                today,
-                locale));
+        "year", attendance.rate(scope, student.id(), SchoolCalendar.schoolYearStart(today), today));
     vars.put("today", today.toString());
     vars.put("notice", notice);
     vars.put("problems", problems);

@@ -40,6 +40,7 @@ public final class ErrorPages implements ExceptionMapper<Throwable> {
           case 403 -> "error.forbidden";
           case 404 -> "error.notFound";
           case 405 -> "error.methodNotAllowed";
+          case 413 -> "error.tooLarge";
           case 415 -> "error.badRequest";
           default -> status >= 500 ? "error.server" : "error.badRequest";
         };

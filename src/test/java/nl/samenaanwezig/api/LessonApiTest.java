@@ -34,6 +34,8 @@ import nl.samenaanwezig.web.RequestBodyDrain;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The JSON API over HTTP with tokens made on the real settings page: authentication, the
@@ -484,6 +486,56 @@ class LessonApiTest {
           "Het verzoek is groter dan 1.048.576 bytes. Er is niets opgeslagen.");
     }
     assertEquals(0, tool.count("SELECT COUNT(*) FROM lesson WHERE external_id = 'far-too-big'"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0000-01-01", "-0001-01-01", "+10000-01-01", "1899-12-31", "2201-01-01"})
+  void aDateNoSchoolUsesIs422AndStoresNothing(String date) {
+    String id = "date-" + date.replaceAll("\\W", "");
+    HttpResponse<String> r =
+        send(
+            "PUT",
+            LESSON + id,
+            token,
+            "{\"date\": \"" + date + "\", \"start\": \"09:00\", \"end\": \"09:50\"}");
+    assertProblem(r, 422, "Er is niets opgeslagen: 1 fout(en) in de gegevens, zie errors.");
+    JsonArray errors = object(r).getJsonArray("errors");
+    assertEquals("/date", errors.getJsonObject(0).getString("pointer"));
+    assertEquals(
+        "Moet een datum zijn van 1900-01-01 tot en met 2200-12-31.",
+        errors.getJsonObject(0).getString("message"));
+    assertEquals(0, tool.count("SELECT COUNT(*) FROM lesson WHERE external_id = ?", id));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1900-01-01", "2200-12-31"})
+  void theFirstAndLastDatesAreStoredAsGiven(String date) {
+    String id = "edge-" + date;
+    String json = "{\"date\": \"" + date + "\", \"start\": \"09:00\", \"end\": \"09:50\"}";
+    assertEquals(201, send("PUT", LESSON + id, token, json).statusCode());
+    HttpResponse<String> got = send("GET", LESSON + id, token, null);
+    assertEquals(date, object(got).getString("date"), got.body());
+  }
+
+  @Test
+  void deeplyNestedJsonIs400AndStoresNothing() {
+    assertEquals(201, send("PUT", LESSON + "nested", token, MONDAY).statusCode());
+    String deep = "[".repeat(100_000) + "]".repeat(100_000);
+    assertProblem(
+        send("PUT", LESSON + "nested/marks", token, deep),
+        400,
+        "De JSON is dieper genest dan 16 lagen. Er is niets opgeslagen.");
+    String deepObject =
+        "{\"date\": \"2026-11-16\", \"x\": " + "{\"a\": ".repeat(2_000) + "1" + "}".repeat(2_001);
+    assertProblem(
+        send("PUT", LESSON + "nested-2", token, deepObject),
+        400,
+        "De JSON is dieper genest dan 16 lagen. Er is niets opgeslagen.");
+    assertEquals(0, tool.count("SELECT COUNT(*) FROM lesson WHERE external_id = 'nested-2'"));
+    // Brackets inside strings are text, not nesting.
+    String marks =
+        "[{\"student\": \"1001\", \"category\": \"PRESENT\", \"x\": \"" + "[".repeat(50) + "\"}]";
+    assertEquals(200, send("PUT", LESSON + "nested/marks", token, marks).statusCode());
   }
 
   @Test

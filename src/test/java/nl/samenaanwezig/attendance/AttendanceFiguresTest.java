@@ -12,9 +12,11 @@ import java.util.Random;
 import java.util.UUID;
 import nl.samenaanwezig.lti.Course;
 import nl.samenaanwezig.lti.Institution;
+import nl.samenaanwezig.lti.Member;
 import nl.samenaanwezig.lti.Person;
 import nl.samenaanwezig.lti.Platform;
 import nl.samenaanwezig.lti.PlatformSettings;
+import nl.samenaanwezig.lti.Role;
 import nl.samenaanwezig.testing.ToolServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +73,16 @@ class AttendanceFiguresTest {
                   bram = new Person(platform, "bram");
                   em.persist(anna);
                   em.persist(bram);
+                  // The class's students: a mentor group counts its students' lessons.
+                  for (Person p : List.of(anna, bram)) {
+                    em.persist(
+                        new Member(
+                            c,
+                            p,
+                            java.util.Set.of(Role.STUDENT),
+                            Member.Source.ROSTER,
+                            java.time.Instant.now()));
+                  }
                   return c;
                 });
   }

@@ -151,7 +151,7 @@ class BuddyLinkTest {
     HttpResponse<String> gone = new Browser().get(world.url("/m/" + token));
     assertEquals(410, gone.statusCode());
     assertTrue(gone.body().contains("Deze link is verlopen."), gone.body());
-    assertTrue(gone.body().contains("Neem contact op met Jeroen Smits, de mentor (Wiskunde 2B)."));
+    assertNamesNobody(gone);
     HttpResponse<String> booked =
         new Browser()
             .postForm(world.url("/m/" + token + "/book"), Map.of("slot", String.valueOf(slot)));
@@ -173,6 +173,7 @@ class BuddyLinkTest {
     HttpResponse<String> gone = new Browser().get(i.link());
     assertEquals(410, gone.statusCode());
     assertTrue(gone.body().contains("Deze link is ingetrokken."), gone.body());
+    assertNamesNobody(gone);
 
     long buddyId = world.tool.count("SELECT buddy_id FROM meeting_link WHERE id = ?", linkId);
     HttpResponse<String> renewed =
@@ -210,6 +211,43 @@ class BuddyLinkTest {
     HttpResponse<String> gone = new Browser().get(link);
     assertEquals(410, gone.statusCode());
     assertTrue(gone.body().contains("Deze link werkt niet meer."), gone.body());
+  }
+
+  /** A dead link's page tells whoever holds it only to ask the school: no mentor, no course. */
+  private static void assertNamesNobody(HttpResponse<String> gone) {
+    assertTrue(
+        gone.body().contains("Neem contact op met de school als u een gesprek wilt."), gone.body());
+    assertFalse(gone.body().contains("Jeroen Smits"), gone.body());
+    assertFalse(gone.body().contains("Wiskunde 2B"), gone.body());
+  }
+
+  @Test
+  void aBookingOrAnswerAfterConsentWasWithdrawnIsRefusedAndStoresNothing() {
+    Browser student = Buddies.student(world.platform, "s-late-consent", "Iris", "Smit");
+    Buddies.enterBirthDate(student, world.tool, MeetingWorld.today().minusYears(17).toString());
+    long father =
+        Buddies.add(
+            student,
+            world.tool,
+            Map.of("name", "Kees Smit", "channel", "EMAIL", "email", "kees@example.nl"));
+    Buddies.decide(student, world.tool, father, "MEETING_INVITATIONS", "give");
+    long meetingId = world.plan(world.personId("s-late-consent"), "KENNISMAKING", null);
+    world.awaitMailLog(meetingId, 2);
+    String link = world.linkIn(world.mailsTo("kees@example.nl").get(0));
+    Browser buddy = new Browser();
+    assertEquals(200, buddy.get(link).statusCode());
+    // The page is open in the buddy's browser while the student withdraws consent.
+    Buddies.decide(student, world.tool, father, "MEETING_INVITATIONS", "withdraw");
+    HttpResponse<String> booked =
+        buddy.postForm(link + "/book", Map.of("slot", String.valueOf(slot)));
+    assertEquals(410, booked.statusCode(), booked.body());
+    assertNamesNobody(booked);
+    assertEquals(0, world.tool.count("SELECT booked FROM meeting_slot WHERE id = ?", slot));
+    HttpResponse<String> answered =
+        buddy.postForm(link + "/unfit", Map.of("slot", "THURSDAY-EVENING", "note", "Later"));
+    assertEquals(410, answered.statusCode());
+    assertEquals(
+        0, world.tool.count("SELECT COUNT(*) FROM meeting_answer WHERE meeting_id = ?", meetingId));
   }
 
   @Test

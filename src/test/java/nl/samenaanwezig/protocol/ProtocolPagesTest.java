@@ -214,13 +214,13 @@ class ProtocolPagesTest {
         csv.headers().firstValue("Content-Disposition").orElseThrow().startsWith("attachment;"));
     assertEquals(
         List.of(
-            "\uFEFFDatum;Begin;Einde;Categorie;Minuten ongeoorloofd;Uren ongeoorloofd",
-            d0 + ";17:00;18:00;te laat;5;0,1",
-            d1 + ";08:00;16:00;ongeoorloofd afwezig;480;8,0",
-            d1 + ";17:00;18:00;te laat;5;0,1",
-            d2 + ";08:00;16:00;ongeoorloofd afwezig;480;8,0",
-            d2 + ";17:00;18:00;te laat;5;0,1",
-            "Totaal;;;;975;16,3"),
+            "\uFEFFDatum;Begin;Einde;Cursus;Categorie;Minuten ongeoorloofd;Uren ongeoorloofd",
+            d0 + ";17:00;18:00;Wiskunde 2B;te laat;5;0,1",
+            d1 + ";08:00;16:00;Wiskunde 2B;ongeoorloofd afwezig;480;8,0",
+            d1 + ";17:00;18:00;Wiskunde 2B;te laat;5;0,1",
+            d2 + ";08:00;16:00;Wiskunde 2B;ongeoorloofd afwezig;480;8,0",
+            d2 + ";17:00;18:00;Wiskunde 2B;te laat;5;0,1",
+            "Totaal;;;;;975;16,3"),
         List.of(csv.body().split("\r\n")));
   }
 

@@ -33,7 +33,7 @@ class SignalFilterTest {
               ProtocolStep.of(Rule.LATENESS, 1),
               Signal.Status.HANDLED,
               null,
-              new Acknowledgement()));
+              new Signal.Handling(i, "Mentor", java.time.Instant.EPOCH, null, null)));
     }
     return all;
   }

@@ -77,6 +77,7 @@ public final class AgsEndpoints {
   private int nextId = 1;
   private volatile int pageSize = 100;
   private volatile Fault fault = Fault.NONE;
+  private volatile boolean sloppy;
 
   private AgsEndpoints(TestPlatform platform, PlatformServices services, String contextId) {
     this.platform = platform;
@@ -125,6 +126,15 @@ public final class AgsEndpoints {
 
   public AgsEndpoints pageSize(int size) {
     this.pageSize = size;
+    return this;
+  }
+
+  /**
+   * JSON answers as {@code text/html; charset=UTF-8} with a UTF-8 byte order mark first, as a PHP
+   * site sends them when one of its files was saved with a BOM.
+   */
+  public AgsEndpoints sloppy(boolean sloppy) {
+    this.sloppy = sloppy;
     return this;
   }
 
@@ -290,7 +300,16 @@ public final class AgsEndpoints {
       next.append("&limit=").append(pageSize).append("&from=").append(to);
       exchange.getResponseHeaders().add("Link", "<" + next + ">; rel=\"next\"");
     }
-    TestPlatform.respond(exchange, 200, CONTAINER_TYPE, toJson(page));
+    json(exchange, 200, CONTAINER_TYPE, toJson(page));
+  }
+
+  private void json(HttpExchange exchange, int status, String type, String body)
+      throws IOException {
+    if (sloppy) {
+      TestPlatform.respond(exchange, status, "text/html; charset=UTF-8", "\uFEFF" + body);
+    } else {
+      TestPlatform.respond(exchange, status, type, body);
+    }
   }
 
   private static boolean matches(Map<String, Object> item, String field, String wanted) {
@@ -321,7 +340,7 @@ public final class AgsEndpoints {
       }
     }
     store(item);
-    TestPlatform.respond(exchange, 201, LINE_ITEM_TYPE, JSONObjectUtils.toJSONString(item));
+    json(exchange, 201, LINE_ITEM_TYPE, JSONObjectUtils.toJSONString(item));
   }
 
   private void score(HttpExchange exchange, int itemId) throws IOException {
@@ -417,7 +436,7 @@ public final class AgsEndpoints {
         results.add(result);
       }
     }
-    TestPlatform.respond(exchange, 200, RESULT_CONTAINER_TYPE, toJson(results));
+    json(exchange, 200, RESULT_CONTAINER_TYPE, toJson(results));
   }
 
   private static String mediaType(HttpExchange exchange) {

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,6 +59,22 @@ public final class Browser {
             .POST(HttpRequest.BodyPublishers.ofString(encode(fields)));
     headers.forEach(b::header);
     return send(b, url);
+  }
+
+  /** Posts a form whose fields may repeat (checkboxes), in the given order. */
+  public HttpResponse<String> postFields(String url, List<Map.Entry<String, String>> fields) {
+    StringBuilder body = new StringBuilder();
+    for (Map.Entry<String, String> f : fields) {
+      body.append(body.isEmpty() ? "" : "&")
+          .append(URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8))
+          .append('=')
+          .append(URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8));
+    }
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString())),
+        url);
   }
 
   /** Follows 3xx redirects from a response, the way a browser would (GET). */
@@ -126,9 +143,15 @@ public final class Browser {
         for (String header : response.headers().allValues("Set-Cookie")) {
           String pair = header.split(";", 2)[0];
           int eq = pair.indexOf('=');
-          cookiesByHost
-              .computeIfAbsent(host, h -> new LinkedHashMap<>())
-              .put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+          Map<String, String> kept =
+              cookiesByHost.computeIfAbsent(host, h -> new LinkedHashMap<>());
+          String name = pair.substring(0, eq).trim();
+          // Max-Age=0 removes the cookie, as browsers do (logout, a spent login).
+          if (header.replace(" ", "").toLowerCase(java.util.Locale.ROOT).contains(";max-age=0")) {
+            kept.remove(name);
+          } else {
+            kept.put(name, pair.substring(eq + 1).trim());
+          }
         }
       }
       return response;

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 /** Steps on the mentor's class page that roster tests share: refresh, wait for a running sync. */
 public final class ClassPages {
-  /** Shown while a roster sync runs (messages.properties class.roster.running). */
-  public static final String RUNNING = "De klassenlijst wordt nu bijgewerkt.";
+  /** The roster line's mark while a roster sync runs (class.html). */
+  public static final String RUNNING = "data-roster-running=\"true\"";
 
   private static final Duration SETTLE_LIMIT = Duration.ofSeconds(60);
 

@@ -173,6 +173,14 @@ public final class LaunchBuilder {
         + parts[2];
   }
 
+  /**
+   * Login initiation and the platform's auth step in this browser; returns the platform's
+   * auto-posting form (id_token and state), for another browser to post in a test.
+   */
+  public HttpResponse<String> authorize(Browser browser) {
+    return platform.authForm(this, browser);
+  }
+
   /** The whole launch through a browser; returns the tool's answer to the form_post. */
   public HttpResponse<String> run(Browser browser) {
     return platform.run(this, browser);

@@ -29,15 +29,19 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import nl.samenaanwezig.lti.Role;
 
 /**
- * The LTI Advantage services of a {@link TestPlatform}, shaped like Moodle's: a token endpoint that
- * verifies the tool's client assertion against the tool's own JWKS, and a names and roles (NRPS
- * 2.0) endpoint with paging, a differences link and injectable faults. Counts every request so
- * tests can assert caching and paging.
+ * The LTI Advantage services of a {@link TestPlatform}, shaped like Moodle 4.5's: a token endpoint
+ * that verifies the tool's client assertion against the tool's own JWKS and answers the way {@code
+ * mod/lti/token.php} does (see {@link TokenStyle}), and a names and roles (NRPS 2.0) endpoint with
+ * paging, a differences link and injectable faults. Counts every request so tests can assert
+ * caching and paging.
  */
 public final class PlatformServices {
   public static final String TOKEN_PATH = "/mod/lti/token.php";
@@ -74,6 +78,20 @@ public final class PlatformServices {
     DOWN
   }
 
+  /** How the token endpoint frames its answers. */
+  public enum TokenStyle {
+    /**
+     * Moodle 4.5's token.php: the JSON body goes out without a Content-Type of its own, so PHP's
+     * default {@code text/html; charset=UTF-8} is sent; every refusal is 400 {@code {"error":
+     * "..."}} without a description, also for an unknown client.
+     */
+    MOODLE_4_5,
+    /** Like Moodle 4.5, but no Content-Type header at all (PHP with default_mimetype empty). */
+    NO_CONTENT_TYPE,
+    /** RFC 6749 5.1/5.2 to the letter: application/json, 401 for invalid_client. */
+    STRICT_JSON
+  }
+
   private final TestPlatform platform;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -93,6 +111,11 @@ public final class PlatformServices {
   private volatile boolean offerDifferences;
   private volatile long tokenLifetimeSeconds = 3600;
   private volatile Duration slowness = Duration.ofSeconds(6);
+  private volatile TokenStyle tokenStyle = TokenStyle.MOODLE_4_5;
+  private volatile String tokenOverride;
+  private volatile int tokenOverrideStatus;
+  private volatile boolean sloppyPages;
+  private volatile CountDownLatch held = new CountDownLatch(0);
 
   private record Entry(Map<String, Object> member, int version) {}
 
@@ -188,6 +211,46 @@ public final class PlatformServices {
     return this;
   }
 
+  /** How token answers are framed; {@link TokenStyle#MOODLE_4_5} unless a test asks otherwise. */
+  public PlatformServices tokenStyle(TokenStyle style) {
+    this.tokenStyle = style;
+    return this;
+  }
+
+  /**
+   * Answers every token request with this status and literal body (framed in the current {@link
+   * TokenStyle}), whatever the request: for answers no real request would earn.
+   */
+  public PlatformServices tokenAnswer(int status, String body) {
+    this.tokenOverrideStatus = status;
+    this.tokenOverride = body;
+    return this;
+  }
+
+  /**
+   * Membership pages as {@code text/html; charset=UTF-8} with a UTF-8 byte order mark before the
+   * JSON, as a PHP site sends them when one of its files was saved with a BOM.
+   */
+  public PlatformServices sloppyPages(boolean sloppy) {
+    this.sloppyPages = sloppy;
+    return this;
+  }
+
+  /**
+   * Membership pages wait until {@link #releaseAnswers()} (at most a minute), like a platform that
+   * is slow for as long as a test needs to look at the tool meanwhile.
+   */
+  public PlatformServices holdAnswers() {
+    held = new CountDownLatch(1);
+    return this;
+  }
+
+  /** Lets held and later membership pages through. */
+  public PlatformServices releaseAnswers() {
+    held.countDown();
+    return this;
+  }
+
   /** Injects a fault into every membership page. */
   public PlatformServices fault(Fault fault) {
     return fault(fault, 1);
@@ -244,6 +307,11 @@ public final class PlatformServices {
 
   private void token(HttpExchange exchange) throws IOException {
     tokenRequests.incrementAndGet();
+    if (tokenOverride != null) {
+      exchange.getRequestBody().readAllBytes();
+      sendToken(exchange, tokenOverrideStatus, tokenOverride);
+      return;
+    }
     try {
       if (!"POST".equals(exchange.getRequestMethod())) {
         refuse(exchange, "invalid_request", "method " + exchange.getRequestMethod());
@@ -255,13 +323,19 @@ public final class PlatformServices {
                   "?"
                       + new String(
                           exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-      if (!"client_credentials".equals(form.get("grant_type"))) {
-        refuse(exchange, "unsupported_grant_type", "grant_type " + form.get("grant_type"));
+      // token.php's order: all four parameters present, then grant and assertion type.
+      if (Stream.of("client_assertion", "client_assertion_type", "grant_type", "scope")
+          .anyMatch(name -> form.getOrDefault(name, "").isEmpty())) {
+        refuse(exchange, "invalid_request", "missing parameter");
         return;
       }
-      if (!"urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
-          .equals(form.get("client_assertion_type"))) {
-        refuse(exchange, "invalid_client", "client_assertion_type");
+      if (!"client_credentials".equals(form.get("grant_type"))
+          || !"urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+              .equals(form.get("client_assertion_type"))) {
+        refuse(
+            exchange,
+            "unsupported_grant_type",
+            form.get("grant_type") + " / " + form.get("client_assertion_type"));
         return;
       }
       String problem = assertionProblem(form.get("client_assertion"));
@@ -279,12 +353,17 @@ public final class PlatformServices {
       validTokens.add(token);
       tokenScopes.put(token, List.copyOf(scopes));
       grantedScopes.add(scope);
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("access_token", token);
-      body.put("token_type", "Bearer");
-      body.put("expires_in", tokenLifetimeSeconds);
-      body.put("scope", scope);
-      TestPlatform.respond(exchange, 200, "application/json", JSONObjectUtils.toJSONString(body));
+      // The layout of token.php's heredoc, spaces and newlines included.
+      sendToken(
+          exchange,
+          200,
+          "{\n  \"access_token\" : \""
+              + token
+              + "\",\n  \"token_type\" : \"Bearer\",\n  \"expires_in\" : "
+              + tokenLifetimeSeconds
+              + ",\n  \"scope\" : \""
+              + scope
+              + "\"\n}");
     } catch (RuntimeException e) {
       refuse(exchange, "invalid_request", e.toString());
     }
@@ -365,11 +444,29 @@ public final class PlatformServices {
 
   private void refuse(HttpExchange exchange, String error, String why) throws IOException {
     rejections.add(error + ": " + why);
-    TestPlatform.respond(
-        exchange,
-        error.equals("invalid_client") ? 401 : 400,
-        "application/json",
-        JSONObjectUtils.toJSONString(Map.of("error", error, "error_description", why)));
+    if (tokenStyle == TokenStyle.STRICT_JSON) {
+      sendToken(
+          exchange,
+          error.equals("invalid_client") ? 401 : 400,
+          JSONObjectUtils.toJSONString(Map.of("error", error, "error_description", why)));
+    } else {
+      sendToken(exchange, 400, "{\"error\": \"" + error + "\"}");
+    }
+  }
+
+  /** Sends a token endpoint answer with the Content-Type (or none) of the current style. */
+  private void sendToken(HttpExchange exchange, int status, String body) throws IOException {
+    switch (tokenStyle) {
+      case MOODLE_4_5 ->
+          exchange.getResponseHeaders().set("Content-Type", "text/html; charset=UTF-8");
+      case STRICT_JSON -> exchange.getResponseHeaders().set("Content-Type", "application/json");
+      case NO_CONTENT_TYPE -> exchange.getResponseHeaders().remove("Content-Type");
+    }
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
   }
 
   // ---- membership endpoint ----
@@ -407,6 +504,12 @@ public final class PlatformServices {
       String accept = exchange.getRequestHeaders().getFirst("Accept");
       if (accept == null || !accept.contains(NRPS_MEDIA_TYPE)) {
         TestPlatform.respond(exchange, 406, "text/plain", "accept " + accept);
+        return;
+      }
+      try {
+        held.await(1, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
         return;
       }
       switch (now) {
@@ -474,7 +577,12 @@ public final class PlatformServices {
     container.put("id", base);
     container.put("context", Map.of("id", contextId, "label", "WIS-2B", "title", "Wiskunde 2B"));
     container.put("members", slice);
-    TestPlatform.respond(exchange, 200, NRPS_MEDIA_TYPE, JSONObjectUtils.toJSONString(container));
+    String json = JSONObjectUtils.toJSONString(container);
+    if (sloppyPages) {
+      TestPlatform.respond(exchange, 200, "text/html; charset=UTF-8", "\uFEFF" + json);
+    } else {
+      TestPlatform.respond(exchange, 200, NRPS_MEDIA_TYPE, json);
+    }
   }
 
   private static void huge(HttpExchange exchange, boolean declared) throws IOException {

@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import nl.samenaanwezig.lti.PlatformSettings;
 import nl.samenaanwezig.lti.Platforms;
 
@@ -36,16 +37,26 @@ import nl.samenaanwezig.lti.Platforms;
  * A fake LMS on 127.0.0.1 that behaves like Moodle 4.5 does for the tool (STACK.md): OIDC auth
  * endpoint answering with an auto-posting id_token form, a JWKS endpoint, and course pages that
  * frame the tool. Launches are described with {@link #launch()} and valid by default.
+ *
+ * <p>Moodle 4.5's habits kept here: the login initiation is a form POST (auto-submitted) with iss,
+ * login_hint, target_link_uri, lti_message_hint, client_id and lti_deployment_id; the deployment id
+ * is the tool type id as a string ("1", also in the service URLs' {@code bindings/1}); an id_token
+ * lives 60 seconds ({@link LaunchBuilder}); the services, token.php's text/html answers included,
+ * are in {@link PlatformServices} and {@link AgsEndpoints}.
  */
 public final class TestPlatform implements AutoCloseable {
   private final HttpServer server;
   private final String clientId = "client-" + UUID.randomUUID();
+
+  /** Moodle: the tool type id, as a string. */
   private final String deploymentId = "1";
+
   private final List<RSAKey> publishedKeys = new ArrayList<>();
   private final RSAKey key;
   private final Map<String, LaunchBuilder> pending = new ConcurrentHashMap<>();
   private final AtomicInteger jwksFetches = new AtomicInteger();
   private volatile boolean jwksDown;
+  private volatile UnaryOperator<LaunchBuilder> framedLaunch = UnaryOperator.identity();
   private String toolBaseUrl;
 
   private TestPlatform(HttpServer server) {
@@ -102,6 +113,12 @@ public final class TestPlatform implements AutoCloseable {
 
   public int jwksFetches() {
     return jwksFetches.get();
+  }
+
+  /** Adds to the launches the framed course page starts (e.g. a services claim). */
+  public TestPlatform framedLaunches(UnaryOperator<LaunchBuilder> change) {
+    this.framedLaunch = change;
+    return this;
   }
 
   /** Makes the keyset endpoint answer 503 (or work again). */
@@ -165,6 +182,15 @@ public final class TestPlatform implements AutoCloseable {
 
   /** Runs the whole Moodle-style launch for a builder: login initiation, auth, form_post. */
   HttpResponse<String> run(LaunchBuilder launch, Browser browser) {
+    HttpResponse<String> page = authForm(launch, browser);
+    return page.uri().getPath().equals("/lti/login") ? page : browser.submitAutoPost(page);
+  }
+
+  /**
+   * The login initiation and the platform's auth step in this browser: the auto-posting form with
+   * id_token and state, not yet posted (or the tool's refusal of the login initiation).
+   */
+  HttpResponse<String> authForm(LaunchBuilder launch, Browser browser) {
     String hint = UUID.randomUUID().toString();
     pending.put(hint, launch);
     Map<String, String> login = new LinkedHashMap<>();
@@ -182,7 +208,7 @@ public final class TestPlatform implements AutoCloseable {
     if (form.statusCode() != 200) {
       throw new AssertionError("platform auth refused: " + form.statusCode() + " " + form.body());
     }
-    return browser.submitAutoPost(form);
+    return form;
   }
 
   private synchronized void jwks(HttpExchange exchange) throws IOException {
@@ -251,7 +277,13 @@ public final class TestPlatform implements AutoCloseable {
   private void loginInitiation(HttpExchange exchange) throws IOException {
     String as = query(exchange.getRequestURI()).getOrDefault("as", "mentor");
     LaunchBuilder launch = launch();
-    launch = "student".equals(as) ? launch.asStudent() : launch.asMentor();
+    launch =
+        framedLaunch.apply(
+            switch (as) {
+              case "student" -> launch.asStudent();
+              case "admin" -> launch.asAdmin();
+              default -> launch.asMentor();
+            });
     String hint = UUID.randomUUID().toString();
     pending.put(hint, launch);
     String html =

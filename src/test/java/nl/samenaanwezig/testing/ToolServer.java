@@ -13,6 +13,8 @@ import java.util.function.UnaryOperator;
 import nl.samenaanwezig.config.AppConfig;
 import nl.samenaanwezig.db.Database;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -115,7 +117,10 @@ public final class ToolServer implements AutoCloseable {
   /** Starts the tool with the given settings (and parts handed in as context attributes). */
   public static ToolServer start(AppConfig config, Object... contextAttributes) {
     Server server = new Server();
-    ServerConnector connector = new ServerConnector(server);
+    // As src/main/jetty/jetty.xml does for `mvn jetty:run`: no Server header naming the version.
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);

@@ -28,11 +28,13 @@ import nl.samenaanwezig.attendance.MarkCategory;
 import nl.samenaanwezig.config.AppConfig;
 import nl.samenaanwezig.db.Database;
 import nl.samenaanwezig.lti.Course;
+import nl.samenaanwezig.lti.CsrfFilter;
 import nl.samenaanwezig.lti.Frame;
 import nl.samenaanwezig.lti.Memberships;
 import nl.samenaanwezig.lti.Role;
 import nl.samenaanwezig.lti.Session;
 import nl.samenaanwezig.lti.Sessions;
+import nl.samenaanwezig.web.ErrorPages;
 import nl.samenaanwezig.web.Pages;
 import org.glassfish.jersey.media.multipart.FormDataBodyPart;
 import org.glassfish.jersey.media.multipart.FormDataContentDisposition;
@@ -76,8 +78,10 @@ public class ImportResource {
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @UploadLimit.Bound
+  @CsrfFilter.CheckedByResource
   public Response upload(
       @PathParam("courseId") long courseId,
+      @FormDataParam(CsrfFilter.FIELD) String csrf,
       @FormDataParam("file") InputStream file,
       @FormDataParam("file") FormDataContentDisposition fileInfo,
       @FormDataParam("paste") String paste,
@@ -88,6 +92,11 @@ public class ImportResource {
       @FormDataParam("letterCategory") List<FormDataBodyPart> letterCategoryFields) {
     Session session = sessions.require(request);
     Locale locale = session.locale();
+    // Sent with script, the token is in the header (checked by CsrfFilter); without, in the form.
+    String token = request.getHeader(CsrfFilter.HEADER);
+    if (!CsrfFilter.matches(session, token == null ? csrf : token)) {
+      return ErrorPages.page(pages, 403, "error.csrf", locale);
+    }
     Course course = mentorCourse(session, courseId);
     boolean onlyValid = validOnly != null && !validOnly.isBlank();
     List<String> problems = new ArrayList<>();

@@ -5,18 +5,19 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
-import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet;
 import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
-import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.Audience;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.JWTID;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
+import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Clock;
@@ -28,6 +29,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import net.minidev.json.JSONObject;
 import nl.samenaanwezig.lti.Platform;
 import nl.samenaanwezig.lti.ToolKeys;
 
@@ -138,37 +140,65 @@ public final class ServiceTokens {
           "token endpoint answered " + answer.status(),
           null);
     }
-    TokenResponse parsed = parse(answer);
-    if (!parsed.indicatesSuccess()) {
-      TokenErrorResponse error = parsed.toErrorResponse();
+    JSONObject body = jsonObject(answer);
+    if (answer.status() < 200 || answer.status() > 299) {
       throw new ServiceUnavailableException(
           ServiceUnavailableException.Reason.TOKEN_REFUSED,
           answer.status(),
-          "token endpoint refused: "
-              + (error.getErrorObject() == null ? "?" : error.getErrorObject().getCode()),
+          "token endpoint refused: " + errorCode(body),
           null);
     }
-    AccessTokenResponse success = parsed.toSuccessResponse();
-    long seconds = success.getTokens().getAccessToken().getLifetime();
-    Duration lifetime = seconds > 0 ? Duration.ofSeconds(seconds) : UNSTATED_LIFETIME;
-    return new Cached(
-        success.getTokens().getAccessToken().getValue(), now.plus(lifetime).minus(EXPIRY_MARGIN));
-  }
-
-  private static TokenResponse parse(ServiceResponse answer) {
+    AccessToken token;
     try {
-      HTTPResponse response = new HTTPResponse(answer.status());
-      response.setContentType(
-          answer.headers().firstValue("Content-Type").orElse("application/json"));
-      response.setBody(answer.text());
-      return TokenResponse.parse(response);
+      token = AccessTokenResponse.parse(lenientLifetime(body)).getTokens().getAccessToken();
     } catch (ParseException e) {
       throw new ServiceUnavailableException(
           ServiceUnavailableException.Reason.MALFORMED,
           answer.status(),
-          "token response: " + e.getMessage(),
+          "token response without a usable access_token: " + e.getMessage(),
           e);
     }
+    long seconds = token.getLifetime();
+    Duration lifetime = seconds > 0 ? Duration.ofSeconds(seconds) : UNSTATED_LIFETIME;
+    return new Cached(token.getValue(), now.plus(lifetime).minus(EXPIRY_MARGIN));
+  }
+
+  /**
+   * The answer's JSON object, read from the body whatever the Content-Type says: Moodle 4.5's
+   * token.php sets none, so PHP sends {@code text/html} (on success and refusal alike), and a
+   * client that insists on {@code application/json} (as Nimbus' own parser does) never gets a
+   * token.
+   */
+  private static JSONObject jsonObject(ServiceResponse answer) {
+    try {
+      return JSONObjectUtils.parse(answer.text());
+    } catch (ParseException | RuntimeException e) {
+      throw new ServiceUnavailableException(
+          ServiceUnavailableException.Reason.MALFORMED,
+          answer.status(),
+          "token response is not a JSON object (" + answer.status() + ")",
+          e);
+    }
+  }
+
+  /** The OAuth error code of a refusal (RFC 6749 5.2), or "?" when there is none. */
+  private static String errorCode(JSONObject body) {
+    try {
+      ErrorObject error = TokenErrorResponse.parse(body).getErrorObject();
+      return error == null || error.getCode() == null ? "?" : error.getCode();
+    } catch (ParseException e) {
+      return "?";
+    }
+  }
+
+  /** Accepts expires_in as a numeric string too ("3600"), which some platforms send. */
+  private static JSONObject lenientLifetime(JSONObject body) {
+    if (body.get("expires_in") instanceof String text && text.strip().matches("\\d{1,9}")) {
+      JSONObject copy = new JSONObject(body);
+      copy.put("expires_in", Long.parseLong(text.strip()));
+      return copy;
+    }
+    return body;
   }
 
   private static URI tokenUrl(Platform platform) {

@@ -74,6 +74,7 @@ public final class Erasure {
                 "DELETE FROM meeting_agreement WHERE meeting_id IN " + meetings,
                 "DELETE FROM meeting WHERE student_id = ?",
                 "DELETE FROM signal_ack WHERE person_id = ?",
+                "DELETE FROM signal_snapshot WHERE person_id = ?",
                 "DELETE FROM protocol_student WHERE person_id = ?",
                 "DELETE FROM contact WHERE student_id = ?",
                 "DELETE FROM contact WHERE buddy_id IN " + buddies,

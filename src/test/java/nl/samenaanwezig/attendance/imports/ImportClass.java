@@ -85,7 +85,7 @@ final class ImportClass {
 
   /** The mentor posts the upload to the import page, with the CSRF token. */
   HttpResponse<String> post(Upload upload) {
-    return upload.post(mentor, importUrl() + "?csrf=" + csrf());
+    return upload.field("csrf", csrf()).post(mentor, importUrl());
   }
 
   long courseId() {

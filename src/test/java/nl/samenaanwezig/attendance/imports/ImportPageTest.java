@@ -223,7 +223,8 @@ class ImportPageTest {
     HttpResponse<String> result =
         new Upload()
             .file("Wiskunde_2B_Aanwezigheid_20261118-1200.txt", export)
-            .post(klas.mentor, klas.importUrl() + "?csrf=" + klas.csrf());
+            .field("csrf", klas.csrf())
+            .post(klas.mentor, klas.importUrl());
     assertEquals(200, result.statusCode(), result.body());
     assertTrue(result.body().contains("3 regels verwerkt."), result.body());
     assertTrue(result.body().contains("6 nieuwe markeringen"), result.body());
@@ -255,7 +256,8 @@ class ImportPageTest {
     HttpResponse<String> again =
         new Upload()
             .file("export.txt", export)
-            .post(klas.mentor, klas.importUrl() + "?csrf=" + klas.csrf());
+            .field("csrf", klas.csrf())
+            .post(klas.mentor, klas.importUrl());
     assertTrue(again.body().contains("0 nieuwe markeringen, 0 gewijzigd, 6 al goed."));
     assertEquals(6, marks());
   }
@@ -270,7 +272,10 @@ class ImportPageTest {
             .matcher(student.get(tool.baseUrl() + "/me").body());
     assertTrue(csrf.find());
     HttpResponse<String> post =
-        new Upload().file("a.csv", GOOD).post(student, klas.importUrl() + "?csrf=" + csrf.group(1));
+        new Upload()
+            .file("a.csv", GOOD)
+            .field("csrf", csrf.group(1))
+            .post(student, klas.importUrl());
     assertEquals(404, post.statusCode());
     assertEquals(0, marks());
   }
@@ -299,6 +304,19 @@ class ImportPageTest {
   }
 
   @Test
+  void theTokenInTheQueryStringIsRefusedAndTheFormKeepsItOutOfItsUrl() {
+    HttpResponse<String> result =
+        new Upload()
+            .file("a.csv", GOOD)
+            .post(klas.mentor, klas.importUrl() + "?csrf=" + klas.csrf());
+    assertEquals(403, result.statusCode());
+    assertEquals(0, marks());
+    String form = klas.mentor.get(klas.importUrl()).body();
+    assertTrue(form.contains("action=\"" + klas.classPath + "/import\""), form);
+    assertFalse(form.contains("csrf="), form);
+  }
+
+  @Test
   void aFileThatIsNotUtf8IsRefused() {
     byte[] latin1 =
         "student_id;date;start;end;category\n1001;2026-11-16;09:00;09:50;aanwezig;café\n"
@@ -306,7 +324,8 @@ class ImportPageTest {
     HttpResponse<String> result =
         new Upload()
             .file("a.csv", latin1)
-            .post(klas.mentor, klas.importUrl() + "?csrf=" + klas.csrf());
+            .field("csrf", klas.csrf())
+            .post(klas.mentor, klas.importUrl());
     assertEquals(400, result.statusCode());
     assertTrue(result.body().contains("Het bestand is geen UTF-8-tekst."), result.body());
     assertEquals(0, marks());

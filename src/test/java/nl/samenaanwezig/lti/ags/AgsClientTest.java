@@ -32,8 +32,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The AGS client over real HTTP against a Moodle-like platform: the token endpoint verifies the
- * tool's client assertion, the line item endpoints check media types, scopes and Moodle's {@code
- * ?type_id=} query. The tool's own key (same database) signs.
+ * tool's client assertion and answers as text/html like Moodle 4.5's token.php, the line item
+ * endpoints check media types, scopes and Moodle's {@code ?type_id=} query. The tool's own key
+ * (same database) signs.
  */
 class AgsClientTest {
   static ToolServer tool;
@@ -162,6 +163,31 @@ class AgsClientTest {
     assertEquals("Netjes", result.comment());
     assertEquals(ags.lineItemUrl(1), result.scoreOf());
     assertEquals(List.of(), ags.refusals());
+  }
+
+  @Test
+  void answersAsTextHtmlWithAByteOrderMarkAreRead() {
+    ags.sloppy(true);
+    ags.lineItem("Toets", 10, "toets-1", "toets");
+    GradeService service = service(AgsEndpoints.ALL_SCOPES);
+
+    assertEquals(
+        List.of("Toets"),
+        client.lineItems(service, AgsClient.Filter.ALL).stream().map(LineItem::label).toList());
+    LineItem created =
+        client.create(service, new LineItem.Draft("Opdracht", 10, "opdracht-1", null, null));
+    assertEquals(URI.create(ags.lineItemUrl(2)), created.id());
+    client.score(
+        service,
+        created.id(),
+        Score.completed("s-sanne", 6, 10, Instant.parse("2026-11-22T09:00:00Z"), null));
+    assertEquals(
+        List.of(6.0),
+        client.results(service, created.id(), Optional.empty()).stream()
+            .map(Result::resultScore)
+            .toList());
+    assertEquals(List.of(), ags.refusals());
+    assertEquals(List.of(), services.rejections());
   }
 
   @Test

@@ -122,6 +122,15 @@ class RosterSyncTest {
   }
 
   @Test
+  void rosterAnsweredAsTextHtmlWithAByteOrderMarkIsRead() {
+    services.students(3).sloppyPages(true);
+    HttpResponse<String> page = mentorLaunch(new Browser());
+    assertEquals(3, activeStudents(courseId(page)));
+    assertTrue(page.body().contains("Leerling 0003"), page.body());
+    assertTrue(state(courseId(page)).lastError().isEmpty());
+  }
+
+  @Test
   void readsThreePagesOfMoreThanAThousandMembers() {
     services.students(1_050).pageSize(400);
     HttpResponse<String> page = mentorLaunch(new Browser());

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import nl.samenaanwezig.testing.Browser;
 import nl.samenaanwezig.testing.ClassPages;
 import nl.samenaanwezig.testing.PlatformServices;
 import nl.samenaanwezig.testing.PlatformServices.Fault;
+import nl.samenaanwezig.testing.PlatformServices.TokenStyle;
 import nl.samenaanwezig.testing.TestPlatform;
 import nl.samenaanwezig.testing.ToolServer;
 import org.junit.jupiter.api.AfterAll;
@@ -34,10 +36,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Service tokens and bearer calls against the test platform's token endpoint, which verifies each
- * client assertion with the tool's published JWKS. The tool's own key (same database) signs.
+ * client assertion with the tool's published JWKS and frames its answers like Moodle 4.5's
+ * token.php (text/html) unless a test asks for strict JSON. The tool's own key (same database)
+ * signs.
  */
 class ServiceTokensTest {
   static final String NRPS = PlatformServices.NRPS_SCOPE;
@@ -138,13 +144,126 @@ class ServiceTokensTest {
   }
 
   @Test
-  void refusedAssertionIsReportedAsTokenRefused() {
+  void moodleTokenAnswerSentAsTextHtmlIsRead() {
+    ServiceResponse raw = postToTokenEndpoint("grant_type=client_credentials");
+    assertEquals(400, raw.status());
+    assertEquals(Optional.of("text/html; charset=UTF-8"), raw.headers().firstValue("Content-Type"));
+    assertEquals("{\"error\": \"invalid_request\"}", raw.text());
+
+    String token = tokens.token(registration, Set.of(NRPS));
+
+    assertFalse(token.isBlank());
+    assertEquals(List.of("invalid_request: missing parameter"), services.rejections());
+    assertEquals(List.of(NRPS), services.grantedScopes());
+  }
+
+  @Test
+  void tokenAnswerWithoutAnyContentTypeIsRead() {
+    services.tokenStyle(TokenStyle.NO_CONTENT_TYPE);
+    ServiceResponse raw = postToTokenEndpoint("grant_type=client_credentials");
+    assertEquals(Optional.empty(), raw.headers().firstValue("Content-Type"));
+
+    assertFalse(tokens.token(registration, Set.of(NRPS)).isBlank());
+    assertEquals(List.of(NRPS), services.grantedScopes());
+  }
+
+  @Test
+  void strictJsonTokenAnswerIsRead() {
+    services.tokenStyle(TokenStyle.STRICT_JSON);
+    assertFalse(tokens.token(registration, Set.of(NRPS)).isBlank());
+    assertEquals(List.of(NRPS), services.grantedScopes());
+  }
+
+  @Test
+  void moodleRefusalAsTextHtmlIsReportedAsTokenRefused() {
+    Platform stranger = registration("client-unknown", platform.issuer() + "/mod/lti/token.php");
+    ServiceUnavailableException e =
+        assertThrows(ServiceUnavailableException.class, () -> tokens.token(stranger, Set.of(NRPS)));
+    assertEquals(ServiceUnavailableException.Reason.TOKEN_REFUSED, e.reason());
+    assertEquals(400, e.status());
+    assertTrue(e.getMessage().endsWith("token endpoint refused: invalid_client"), e.getMessage());
+    assertEquals(List.of("invalid_client: iss client-unknown"), services.rejections());
+  }
+
+  @Test
+  void strictJsonRefusalIsReportedAsTokenRefused() {
+    services.tokenStyle(TokenStyle.STRICT_JSON);
     Platform stranger = registration("client-unknown", platform.issuer() + "/mod/lti/token.php");
     ServiceUnavailableException e =
         assertThrows(ServiceUnavailableException.class, () -> tokens.token(stranger, Set.of(NRPS)));
     assertEquals(ServiceUnavailableException.Reason.TOKEN_REFUSED, e.reason());
     assertEquals(401, e.status());
-    assertEquals(List.of("invalid_client: iss client-unknown"), services.rejections());
+    assertTrue(e.getMessage().endsWith("token endpoint refused: invalid_client"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "<!DOCTYPE html><html><body>Fout</body></html>",
+        "[\"access_token\"]",
+        "\"abc\"",
+        "",
+        "{\"access_token\": \"abc\""
+      })
+  void tokenAnswerThatIsNotAJsonObjectIsMalformed(String body) {
+    services.tokenAnswer(200, body);
+    ServiceUnavailableException e =
+        assertThrows(
+            ServiceUnavailableException.class, () -> tokens.token(registration, Set.of(NRPS)));
+    assertEquals(ServiceUnavailableException.Reason.MALFORMED, e.reason());
+    assertEquals(200, e.status());
+  }
+
+  @Test
+  void refusalThatIsNotAJsonObjectIsMalformed() {
+    services.tokenAnswer(400, "<h1>Bad request</h1>");
+    ServiceUnavailableException e =
+        assertThrows(
+            ServiceUnavailableException.class, () -> tokens.token(registration, Set.of(NRPS)));
+    assertEquals(ServiceUnavailableException.Reason.MALFORMED, e.reason());
+    assertEquals(400, e.status());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"token_type\": \"Bearer\", \"expires_in\": 3600}",
+        "{\"access_token\": \"\", \"token_type\": \"Bearer\"}",
+        "{\"access_token\": 42, \"token_type\": \"Bearer\"}",
+        "{\"access_token\": \"abc\"}",
+        "{\"error\": \"invalid_scope\"}"
+      })
+  void successStatusWithoutAUsableAccessTokenIsMalformed(String body) {
+    services.tokenAnswer(200, body);
+    ServiceUnavailableException e =
+        assertThrows(
+            ServiceUnavailableException.class, () -> tokens.token(registration, Set.of(NRPS)));
+    assertEquals(ServiceUnavailableException.Reason.MALFORMED, e.reason());
+    assertTrue(e.getMessage().contains("without a usable access_token"), e.getMessage());
+  }
+
+  @Test
+  void byteOrderMarkAndLifetimeAsTextAreHarmless() {
+    services.tokenAnswer(
+        200,
+        "\uFEFF{\"access_token\": \"abc\", \"token_type\": \"bearer\", \"expires_in\": \"120\"}");
+    assertEquals("abc", tokens.token(registration, Set.of(NRPS)));
+    clock.advance(Duration.ofSeconds(59));
+    tokens.token(registration, Set.of(NRPS));
+    assertEquals(1, services.tokenRequests(), "120 s, renewed a minute early");
+    clock.advance(Duration.ofSeconds(1));
+    tokens.token(registration, Set.of(NRPS));
+    assertEquals(2, services.tokenRequests());
+  }
+
+  /** A raw POST to the platform's token endpoint, to see how it frames its answers. */
+  private ServiceResponse postToTokenEndpoint(String form) {
+    return http.exchange(
+        HttpRequest.newBuilder(URI.create(platform.issuer() + PlatformServices.TOKEN_PATH))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(),
+        1 << 16);
   }
 
   @Test
