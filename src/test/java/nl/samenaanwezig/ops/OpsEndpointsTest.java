@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
 import nl.samenaanwezig.testing.Browser;
@@ -130,6 +131,35 @@ class OpsEndpointsTest {
     assertTrue(text.contains("samen_mails_total{status=\"sent\"}"), text);
     assertTrue(text.contains("samen_jobs_runs_total{job=\"retention\",outcome=\"ok\"}"), text);
     assertTrue(text.contains("samen_signals_open{rule=\"DUO\"}"), text);
+  }
+
+  @Test
+  void openSignalsAreCountedFromTheStoredSignalLists() throws SQLException {
+    // No job tick during the test: the stored list stays as written here.
+    try (ToolServer other =
+            ToolServer.start(c -> c.withMetricsToken(TOKEN).withJobTick(Duration.ofHours(1)));
+        TestPlatform school = TestPlatform.start().registerWith(other)) {
+      long institution = other.count("SELECT MIN(id) FROM institution");
+      // What the signal-snapshots job stores: two open DUO steps and one handled lateness step.
+      try (Connection c = DriverManager.getConnection(other.config().dbUrl());
+          Statement s = c.createStatement()) {
+        for (String row :
+            new String[] {
+              "1, 1, 'DUO', 1, TRUE", "1, 2, 'DUO', 1, TRUE", "1, 3, 'LATENESS', 1, FALSE"
+            }) {
+          s.executeUpdate(
+              "INSERT INTO signal_snapshot (institution_id, course_id, person_id, rule,"
+                  + " step_level, open_step, amount) VALUES ("
+                  + institution
+                  + ", "
+                  + row
+                  + ", 16)");
+        }
+      }
+      String text = Metrics.scrape(other, TOKEN);
+      assertEquals(2, value(text, "samen_signals_open{rule=\"DUO\"}"), text);
+      assertEquals(0, value(text, "samen_signals_open{rule=\"LATENESS\"}"), text);
+    }
   }
 
   private static double launches() {
