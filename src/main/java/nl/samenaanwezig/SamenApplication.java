@@ -1,5 +1,6 @@
 package nl.samenaanwezig;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import nl.samenaanwezig.admin.AdminResource;
@@ -37,6 +38,7 @@ import nl.samenaanwezig.demo.DemoPlatform;
 import nl.samenaanwezig.demo.DemoResource;
 import nl.samenaanwezig.home.ClassExportResource;
 import nl.samenaanwezig.home.ClassResource;
+import nl.samenaanwezig.home.IndexResource;
 import nl.samenaanwezig.home.InstitutionPresenceResource;
 import nl.samenaanwezig.home.MyPageResource;
 import nl.samenaanwezig.home.StartResource;
@@ -91,6 +93,10 @@ import nl.samenaanwezig.meetings.Outcomes;
 import nl.samenaanwezig.meetings.PlannerResource;
 import nl.samenaanwezig.meetings.Slots;
 import nl.samenaanwezig.meetings.StudentMeetingsResource;
+import nl.samenaanwezig.ops.HealthResource;
+import nl.samenaanwezig.ops.MetricsResource;
+import nl.samenaanwezig.ops.RouteTemplate;
+import nl.samenaanwezig.ops.Telemetry;
 import nl.samenaanwezig.privacy.AuditLog;
 import nl.samenaanwezig.privacy.rights.Erasure;
 import nl.samenaanwezig.privacy.rights.Exports;
@@ -103,6 +109,7 @@ import nl.samenaanwezig.protocol.ClassSignalsResource;
 import nl.samenaanwezig.protocol.DuoResource;
 import nl.samenaanwezig.protocol.Duties;
 import nl.samenaanwezig.protocol.InstitutionSignalsResource;
+import nl.samenaanwezig.protocol.OpenSignalsGauge;
 import nl.samenaanwezig.protocol.ProtocolAdminResource;
 import nl.samenaanwezig.protocol.ProtocolSettings;
 import nl.samenaanwezig.protocol.SignalSnapshots;
@@ -126,12 +133,15 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
   private final SignalSnapshots signalSnapshots;
   private final Background meetingJobs;
   private final Notifications meetingMails;
+  private final Telemetry telemetry;
 
   public SamenApplication(AppConfig config, Database db, Clock clock) {
     this(config, db, clock, MailSettings.fromEnvironment());
   }
 
   public SamenApplication(AppConfig config, Database db, Clock clock, MailSettings mail) {
+    telemetry = new Telemetry(db);
+    MeterRegistry metrics = telemetry.registry();
     platforms = new Platforms(db, clock);
     LessonRegister lessons = new LessonRegister(db, clock);
     demo = new DemoPlatform(config, platforms, db, lessons, clock);
@@ -154,14 +164,21 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
             db,
             new NrpsClient(serviceClient, NrpsClient.Limits.DEFAULT),
             clock,
-            config.rosterMaxAge());
+            config.rosterMaxAge(),
+            metrics);
     launches.whenLaunched(rosterSync::launched);
+    launches.whenLaunched(
+        launched ->
+            metrics
+                .counter("samen.launches", "message_type", launched.launch().messageType())
+                .increment());
     MeetingGrades meetingGrades =
         new MeetingGrades(db, new AgsClient(serviceClient, AgsClient.Limits.DEFAULT), clock);
     StudentAttendance studentAttendance = new StudentAttendance(db);
     ProtocolSettings protocolSettings = new ProtocolSettings(db, clock);
     Duties duties = new Duties(db, clock);
     Signals signals = new Signals(db, clock);
+    new OpenSignalsGauge(db, clock, metrics);
     MentorGroups mentorGroups = new MentorGroups(db, clock);
     signalSnapshots = new SignalSnapshots(db, signals, clock);
     Acknowledgements acknowledgements = new Acknowledgements(db, clock);
@@ -188,7 +205,15 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     LinkSigner linkSigner = LinkSigner.of(db, clock);
     meetingMails =
         new Notifications(
-            db, buddyBook, auditLog, new Mailer(mail), linkSigner, mail, meetingJobs, clock);
+            db,
+            buddyBook,
+            auditLog,
+            new Mailer(mail),
+            linkSigner,
+            mail,
+            meetingJobs,
+            clock,
+            metrics);
     BuddyLinks buddyLinks = new BuddyLinks(db, buddyBook, linkSigner, clock);
     Bookings bookings = new Bookings(db, meetingMails, clock);
     Campaigns campaigns = new Campaigns(db, buddyBook, buddyLinks, bookings, meetingMails, clock);
@@ -257,6 +282,8 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
             bind(meetingBook).to(MeetingBook.class);
             bind(outcomes).to(Outcomes.class);
             bind(myTalks).to(MyTalks.class);
+            bind(telemetry).to(Telemetry.class);
+            bind(metrics).to(MeterRegistry.class);
             bind(schoolHolidays).to(SchoolHolidays.class);
             bind(categoryChoices).to(CategoryChoices.class);
           }
@@ -272,7 +299,7 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
                             && r.getMediaType().isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)
                             && r.getUriInfo().getPath().matches("class/[^/]+/import"))));
     register(new ErrorPages(pages));
-    register(new LaunchErrors(pages));
+    register(new LaunchErrors(pages, metrics));
     register(new SessionErrors(pages));
     register(new CsrfFilter(sessions, pages));
     register(MultiPartFeature.class);
@@ -318,6 +345,10 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     register(StudentMeetingsResource.class);
     register(MyMeetingsResource.class);
     register(BuddyLinkResource.class);
+    register(new RouteTemplate());
+    register(IndexResource.class);
+    register(HealthResource.class);
+    register(MetricsResource.class);
     register(SchoolCalendarResource.class);
     register(CategoriesResource.class);
   }
@@ -332,6 +363,11 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
 
   Retention retention() {
     return retention;
+  }
+
+  /** The metrics, for the request timer and the scheduled jobs. */
+  Telemetry telemetry() {
+    return telemetry;
   }
 
   /** The institutions' signal lists, refreshed by the housekeeping schedule. */
@@ -350,5 +386,6 @@ public final class SamenApplication extends ResourceConfig implements AutoClosea
     rosterSync.close();
     demo.close();
     meetingJobs.close();
+    telemetry.close();
   }
 }

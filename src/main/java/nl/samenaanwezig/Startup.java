@@ -7,31 +7,32 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import nl.samenaanwezig.admin.PlatformImport;
 import nl.samenaanwezig.config.AppConfig;
 import nl.samenaanwezig.db.Database;
 import nl.samenaanwezig.meetings.MailSettings;
+import nl.samenaanwezig.ops.Jobs;
+import nl.samenaanwezig.ops.RequestTimer;
 import nl.samenaanwezig.web.RequestBodyDrain;
 import nl.samenaanwezig.web.SecurityHeadersFilter;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.glassfish.jersey.servlet.ServletProperties;
 
 /**
- * Starts one instance: settings, database (migrated), the application's parts, and the two filters
- * that serve every request. Tests hand in their own {@link AppConfig} as a context attribute.
+ * Starts one instance: settings, database (migrated), the application's parts, the filters that
+ * serve every request, and the scheduled jobs. Tests hand in their own {@link AppConfig} as a
+ * context attribute.
  */
 public final class Startup implements ServletContextListener {
   private static final Logger LOG = Logger.getLogger(Startup.class.getName());
 
   private Database db;
   private SamenApplication app;
-  private ScheduledExecutorService housekeeping;
+  private Jobs jobs;
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
@@ -48,6 +49,9 @@ public final class Startup implements ServletContextListener {
     app = new SamenApplication(config, db, Clock.systemUTC(), mail);
     importConfiguredPlatforms(app);
 
+    FilterRegistration.Dynamic timer =
+        ctx.addFilter("request-timer", new RequestTimer(app.telemetry().registry()));
+    timer.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
     FilterRegistration.Dynamic drain = ctx.addFilter("drain", new RequestBodyDrain());
     drain.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
     FilterRegistration.Dynamic headers =
@@ -59,53 +63,21 @@ public final class Startup implements ServletContextListener {
     FilterRegistration.Dynamic jersey = ctx.addFilter("jersey", new ServletContainer(app));
     jersey.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
 
-    housekeeping =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "samen-housekeeping");
-              t.setDaemon(true);
-              return t;
-            });
-    housekeeping.scheduleWithFixedDelay(
-        () -> {
-          try {
-            app.sessions().purgeExpired();
-          } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "housekeeping failed", e);
-          }
-          try {
-            app.meetingMails().remindDue();
-          } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "meeting reminders failed", e);
-          }
-        },
-        1,
-        10,
-        TimeUnit.MINUTES);
-    // The institutions' signal lists (protocol.SignalSnapshots): new marks show within this delay.
-    housekeeping.scheduleWithFixedDelay(
-        () -> {
-          try {
-            app.signalSnapshots().refreshAll();
-          } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "signal list refresh failed", e);
-          }
-        },
-        2,
-        config.signalRefreshMinutes(),
-        TimeUnit.MINUTES);
-    // The retention limit (docs/privacy.md): once a day, first run a few minutes after start.
-    housekeeping.scheduleWithFixedDelay(
-        () -> {
-          try {
-            app.retention().run();
-          } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "retention job failed", e);
-          }
-        },
-        5,
-        24 * 60,
-        TimeUnit.MINUTES);
+    // Each job runs on one node at a time across the installation (ops.Jobs, job_lease).
+    jobs =
+        new Jobs(db, Clock.systemUTC(), app.telemetry().registry())
+            .every("sessions", Duration.ofMinutes(10), () -> app.sessions().purgeExpired())
+            .every(
+                "meeting-reminders", Duration.ofMinutes(10), () -> app.meetingMails().remindDue())
+            // The institutions' signal lists (protocol.SignalSnapshots): new marks show within
+            // this delay.
+            .every(
+                "signal-snapshots",
+                Duration.ofMinutes(config.signalRefreshMinutes()),
+                () -> app.signalSnapshots().refreshAll())
+            // The retention limit (docs/privacy.md): once a day.
+            .every("retention", Duration.ofDays(1), () -> app.retention().run());
+    jobs.start(config.jobTick());
     LOG.info("Samen Aanwezig started on " + config.dbUrl().replaceAll(";.*", ""));
   }
 
@@ -130,8 +102,8 @@ public final class Startup implements ServletContextListener {
 
   @Override
   public void contextDestroyed(ServletContextEvent event) {
-    if (housekeeping != null) {
-      housekeeping.shutdownNow();
+    if (jobs != null) {
+      jobs.close();
     }
     if (app != null) {
       app.close();

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param importMaxBytes the largest attendance import (CSV upload) the tool accepts
  * @param idleTimeout a session not used for this long ends, well before its {@code sessionLifetime}
  *     (shared school computers)
+ * @param metricsToken the bearer secret that opens {@code /metrics}; none: no metrics page
+ * @param jobTick how often a node looks whether a scheduled job is due (and not taken by another)
  */
 public record AppConfig(
     String dbUrl,
@@ -25,12 +27,19 @@ public record AppConfig(
     Duration rosterMaxAge,
     Duration serviceTimeout,
     long importMaxBytes,
-    Duration idleTimeout) {
+    Duration idleTimeout,
+    Optional<String> metricsToken,
+    Duration jobTick) {
 
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(30);
   public static final Duration DEFAULT_ROSTER_MAX_AGE = Duration.ofMinutes(15);
   public static final Duration DEFAULT_SERVICE_TIMEOUT = Duration.ofSeconds(20);
   public static final long DEFAULT_IMPORT_MAX_MB = 64;
+  public static final Duration DEFAULT_JOB_TICK = Duration.ofMinutes(1);
+
+  /** A shorter bearer secret is too easy to guess; such a token is refused at start-up. */
+  public static final int MIN_METRICS_TOKEN_LENGTH = 16;
+
   private static final long MB = 1024 * 1024;
 
   public AppConfig {
@@ -40,6 +49,13 @@ public record AppConfig(
     // A session's last use is written at most once a minute, so the timeout is a minute coarse.
     if (idleTimeout.compareTo(Duration.ofMinutes(2)) < 0) {
       throw new IllegalArgumentException("the idle timeout must be at least two minutes");
+    }
+    if (metricsToken.isPresent() && metricsToken.get().length() < MIN_METRICS_TOKEN_LENGTH) {
+      throw new IllegalArgumentException(
+          "SA_METRICS_TOKEN must be at least " + MIN_METRICS_TOKEN_LENGTH + " characters");
+    }
+    if (jobTick.isNegative() || jobTick.isZero()) {
+      throw new IllegalArgumentException("the job tick must be positive");
     }
   }
 
@@ -61,7 +77,9 @@ public record AppConfig(
         DEFAULT_ROSTER_MAX_AGE,
         DEFAULT_SERVICE_TIMEOUT,
         DEFAULT_IMPORT_MAX_MB * MB,
-        DEFAULT_IDLE_TIMEOUT);
+        DEFAULT_IDLE_TIMEOUT,
+        Optional.empty(),
+        DEFAULT_JOB_TICK);
   }
 
   /** The same settings with other roster and service timings (tests, benchmarks). */
@@ -76,7 +94,9 @@ public record AppConfig(
         rosterMaxAge,
         serviceTimeout,
         importMaxBytes,
-        idleTimeout);
+        idleTimeout,
+        metricsToken,
+        jobTick);
   }
 
   /** The same settings with another import size limit (tests). */
@@ -91,7 +111,9 @@ public record AppConfig(
         rosterMaxAge,
         serviceTimeout,
         bytes,
-        idleTimeout);
+        idleTimeout,
+        metricsToken,
+        jobTick);
   }
 
   /** The same settings with another idle timeout (tests). */
@@ -106,7 +128,43 @@ public record AppConfig(
         rosterMaxAge,
         serviceTimeout,
         importMaxBytes,
-        idle);
+        idle,
+        metricsToken,
+        jobTick);
+  }
+
+  /** The same settings with this metrics token (tests). */
+  public AppConfig withMetricsToken(String token) {
+    return new AppConfig(
+        dbUrl,
+        dbUser,
+        dbPassword,
+        publicBaseUrl,
+        demoRequested,
+        sessionLifetime,
+        rosterMaxAge,
+        serviceTimeout,
+        importMaxBytes,
+        idleTimeout,
+        Optional.of(token),
+        jobTick);
+  }
+
+  /** The same settings with another job tick (tests). */
+  public AppConfig withJobTick(Duration tick) {
+    return new AppConfig(
+        dbUrl,
+        dbUser,
+        dbPassword,
+        publicBaseUrl,
+        demoRequested,
+        sessionLifetime,
+        rosterMaxAge,
+        serviceTimeout,
+        importMaxBytes,
+        idleTimeout,
+        metricsToken,
+        tick);
   }
 
   /** Reads the running process's settings. */
@@ -136,7 +194,12 @@ public record AppConfig(
         Duration.ofMinutes(
             Long.parseLong(
                 setting("samen.idle.minutes", "SA_IDLE_MINUTES")
-                    .orElse(String.valueOf(DEFAULT_IDLE_TIMEOUT.toMinutes())))));
+                    .orElse(String.valueOf(DEFAULT_IDLE_TIMEOUT.toMinutes())))),
+        setting("samen.metrics.token", "SA_METRICS_TOKEN"),
+        Duration.ofSeconds(
+            Long.parseLong(
+                setting("samen.jobs.tickSeconds", "SA_JOB_TICK_SECONDS")
+                    .orElse(String.valueOf(DEFAULT_JOB_TICK.toSeconds())))));
   }
 
   /** True when the database is embedded Derby (the only kind the demo may run on). */

@@ -5,13 +5,19 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.Persistence;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import nl.samenaanwezig.config.AppConfig;
+import org.eclipse.persistence.jpa.JpaHelper;
+import org.eclipse.persistence.sessions.server.ConnectionPool;
+import org.eclipse.persistence.sessions.server.ServerSession;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -23,9 +29,11 @@ public final class Database implements AutoCloseable {
   private static final int CONFLICT_ATTEMPTS = 3;
 
   private final EntityManagerFactory emf;
+  private final SchemaCheck schema;
 
-  private Database(EntityManagerFactory emf) {
+  private Database(EntityManagerFactory emf, SchemaCheck schema) {
     this.emf = emf;
+    this.schema = schema;
   }
 
   /** Migrates the schema to the newest version, then opens the persistence unit. */
@@ -33,17 +41,55 @@ public final class Database implements AutoCloseable {
     if (config.embeddedDerby()) {
       tuneEmbeddedDerby();
     }
-    Flyway.configure()
-        .dataSource(config.dbUrl(), config.dbUser(), config.dbPassword())
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
+    // Nodes starting at once: Flyway's lock on the schema history lets one migrate at a time.
+    Flyway flyway =
+        Flyway.configure()
+            .dataSource(config.dbUrl(), config.dbUser(), config.dbPassword())
+            .locations("classpath:db/migration")
+            .load();
+    flyway.migrate();
+    SchemaCheck schema = SchemaCheck.of(flyway);
     Map<String, Object> props = new HashMap<>();
     props.put("jakarta.persistence.jdbc.url", config.dbUrl());
     props.put("jakarta.persistence.jdbc.user", config.dbUser());
     props.put("jakarta.persistence.jdbc.password", config.dbPassword());
     props.put("jakarta.persistence.jdbc.driver", driverFor(config.dbUrl()));
-    return new Database(Persistence.createEntityManagerFactory("samen", props));
+    return new Database(Persistence.createEntityManagerFactory("samen", props), schema);
+  }
+
+  /**
+   * True when the database answers and holds every migration this build knows, applied
+   * successfully: one indexed read of the schema history. False (never an exception) otherwise.
+   */
+  public boolean ready() {
+    try {
+      return read(schema::holds);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The persistence unit's own connection pools, for the metrics. */
+  public List<Pool> pools() {
+    ServerSession session = (ServerSession) JpaHelper.getServerSession(emf);
+    List<Pool> pools = new ArrayList<>();
+    session.getConnectionPools().forEach((name, pool) -> pools.add(Pool.of(name, pool)));
+    if (session.getReadConnectionPool() != null
+        && !session.getConnectionPools().containsValue(session.getReadConnectionPool())) {
+      pools.add(Pool.of("read", session.getReadConnectionPool()));
+    }
+    return pools;
+  }
+
+  /** One connection pool: its name, the most it opens, and live counts. */
+  public record Pool(String name, int max, IntSupplier open, IntSupplier idle) {
+    static Pool of(String name, ConnectionPool pool) {
+      return new Pool(
+          name,
+          pool.getMaxNumberOfConnections(),
+          pool::getTotalNumberOfConnections,
+          () -> pool.getConnectionsAvailable().size());
+    }
   }
 
   /**

@@ -41,12 +41,20 @@ public class ToolKey {
   @Column(name = "retired_at")
   private Instant retiredAt;
 
+  /**
+   * 1 while active, else null: the column is unique, so the database itself keeps a second active
+   * key out (two nodes starting at once on an empty database both try to make one).
+   */
+  @Column(name = "active_slot")
+  private Short activeSlot;
+
   protected ToolKey() {}
 
   ToolKey(RSAKey key) {
     this.kid = key.getKeyID();
     this.jwk = key.toJSONString();
     this.status = Status.ACTIVE;
+    this.activeSlot = 1;
     this.createdAt = Instant.now();
   }
 
@@ -61,11 +69,13 @@ public class ToolKey {
 
   void startRetiring(Instant now) {
     status = Status.RETIRING;
+    activeSlot = null;
     retiredAt = now;
   }
 
   void retire() {
     status = Status.RETIRED;
+    activeSlot = null;
   }
 
   public String kid() {

@@ -16,35 +16,51 @@ import nl.samenaanwezig.db.Database;
 /**
  * The tool's signing keys. The first start generates one; {@link #rotate} makes a new key active
  * while the old one stays published for {@link #RETIRING_PERIOD}, so platforms that cached our JWKS
- * keep verifying what we signed just before.
+ * keep verifying what we signed just before. There is one active key across all nodes: the table
+ * allows only one (V23), and a node that loses the race to create it reads the winner's key.
  */
 public final class ToolKeys {
 
   /** How long a replaced key stays in the published JWKS. */
   public static final Duration RETIRING_PERIOD = Duration.ofDays(2);
 
+  /**
+   * How long a node signs with the key it read before reading again: after a rotation on another
+   * node, this node switches within this time (its old key stays published far longer).
+   */
+  static final Duration REREAD_AFTER = Duration.ofMinutes(1);
+
+  private record Known(RSAKey key, Instant readAt) {}
+
   private final Database db;
-  private final AtomicReference<RSAKey> active = new AtomicReference<>();
+  private final Duration rereadAfter;
+  private final AtomicReference<Known> active = new AtomicReference<>();
 
   public ToolKeys(Database db) {
+    this(db, REREAD_AFTER);
+  }
+
+  ToolKeys(Database db, Duration rereadAfter) {
     this.db = db;
+    this.rereadAfter = rereadAfter;
   }
 
   /** The key that signs tool messages now; generated and stored at the first call. */
   public RSAKey signingKey() {
-    RSAKey key = active.get();
-    if (key == null) {
-      key = db.tx(em -> activeKey(em).rsaKey());
-      active.set(key);
+    Known known = active.get();
+    Instant now = Instant.now();
+    if (known == null || !now.isBefore(known.readAt().plus(rereadAfter))) {
+      known = new Known(db.txRetryingConflicts(em -> activeKey(em).rsaKey()), now);
+      active.set(known);
     }
-    return key;
+    return known.key();
   }
 
   /** Public keys to publish: the active key and those still retiring. */
   public JWKSet publicKeys() {
     Instant cutoff = Instant.now().minus(RETIRING_PERIOD);
     List<RSAKey> keys =
-        db.tx(
+        db.txRetryingConflicts(
             em -> {
               activeKey(em);
               return em
@@ -78,11 +94,13 @@ public final class ToolKeys {
                   k.retire();
                 }
               }
+              // The old key must give up its active slot before the new one takes it.
+              em.flush();
               ToolKey key = new ToolKey(generate());
               em.persist(key);
               return key.rsaKey();
             });
-    active.set(fresh);
+    active.set(new Known(fresh, Instant.now()));
     return fresh;
   }
 

@@ -1,9 +1,12 @@
 package nl.samenaanwezig.meetings;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,6 +35,7 @@ public final class Notifications {
   private final MailSettings settings;
   private final Executor background;
   private final Clock clock;
+  private final MeterRegistry metrics;
 
   public Notifications(
       Database db,
@@ -41,7 +45,8 @@ public final class Notifications {
       LinkSigner signer,
       MailSettings settings,
       Executor background,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry metrics) {
     this.db = db;
     this.audit = audit;
     this.recipients = new Recipients(db, book);
@@ -50,6 +55,14 @@ public final class Notifications {
     this.settings = settings;
     this.background = background;
     this.clock = clock;
+    this.metrics = metrics;
+    for (SentMail.Status status : SentMail.Status.values()) {
+      mails(status);
+    }
+  }
+
+  private Counter mails(SentMail.Status status) {
+    return metrics.counter("samen.mails", "status", status.name().toLowerCase(Locale.ROOT));
   }
 
   /** Invitations for these meetings (with the calendar file when a time is already booked). */
@@ -164,6 +177,7 @@ public final class Notifications {
           LOG.log(Level.WARNING, "mail to " + r.role() + " of meeting " + meetingId + " failed", e);
         }
       }
+      mails(status).increment();
       SentMail.Status done = status;
       String why = detail;
       db.run(

@@ -68,7 +68,8 @@ class RosterSyncBenchmark {
               db,
               new NrpsClient(new ServiceClient(tokens, http), NrpsClient.Limits.DEFAULT),
               Clock.systemUTC(),
-              Duration.ofMinutes(15))) {
+              Duration.ofMinutes(15),
+              new io.micrometer.core.instrument.simple.SimpleMeterRegistry())) {
         runs.add(measure("full, cold (5,000 new people)", sync, courseId, services));
         runs.add(measure("full, warm #1", sync, courseId, services));
         runs.add(measure("full, warm #2", sync, courseId, services));

@@ -42,7 +42,8 @@ class ReminderTest {
             LinkSigner.of(world.tool.db(), clock),
             settings,
             Runnable::run,
-            clock);
+            clock,
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
   }
 
   @AfterAll

@@ -79,17 +79,24 @@ public final class ToolServer implements AutoCloseable {
 
   private static ToolServer start(
       boolean demo, UnaryOperator<AppConfig> settings, Object... contextAttributes) {
-    AppConfig defaults =
-        new AppConfig(
-            Postgres.wanted() && !demo
-                ? Postgres.freshDatabaseUrl()
-                : "jdbc:derby:memory:sa-" + UUID.randomUUID() + ";create=true",
-            "",
-            "",
-            Optional.empty(),
-            demo,
-            Duration.ofHours(8));
-    return start(settings.apply(defaults), contextAttributes);
+    return start(settings.apply(freshConfig(demo)), contextAttributes);
+  }
+
+  /**
+   * Default settings on a new, empty database (in-memory Derby, or PostgreSQL with {@code
+   * -Dsamen.test.db=postgres}). Two tools started with the same settings share that database, like
+   * two nodes of one installation: in-memory Derby is shared by every tool in this JVM.
+   */
+  public static AppConfig freshConfig(boolean demo) {
+    return new AppConfig(
+        Postgres.wanted() && !demo
+            ? Postgres.freshDatabaseUrl()
+            : "jdbc:derby:memory:sa-" + UUID.randomUUID() + ";create=true",
+        "",
+        "",
+        Optional.empty(),
+        demo,
+        Duration.ofHours(8));
   }
 
   /**

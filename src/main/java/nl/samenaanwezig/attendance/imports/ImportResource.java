@@ -1,5 +1,6 @@
 package nl.samenaanwezig.attendance.imports;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -57,6 +58,7 @@ public class ImportResource {
   @Inject AppConfig config;
   @Inject Database db;
   @Inject Clock clock;
+  @Inject MeterRegistry metrics;
   @Context HttpServletRequest request;
 
   /** An error as shown: line, column, message in the user's language. */
@@ -135,6 +137,7 @@ public class ImportResource {
     result.put("unknownLetters", !options.letters().unknown().isEmpty());
     values.put("letterChoices", choices(options.letters().unknown(), letters));
     if (!batch.importable(onlyValid)) {
+      counted("refused");
       result.put("imported", false);
       return html(
           batch.errorCount() > 0 ? 400 : 200,
@@ -144,6 +147,7 @@ public class ImportResource {
         new ImportRuns(db, clock)
             .exclusively(course.id(), () -> imports.write(course, batch, session.person().id()));
     if (outcome.isEmpty()) {
+      counted("busy");
       return html(
           409,
           page(
@@ -155,9 +159,21 @@ public class ImportResource {
               null,
               max()));
     }
+    counted("imported");
+    metrics
+        .counter("samen.imports.marks")
+        .increment(outcome.get().marksCreated() + outcome.get().marksChanged());
     result.put("imported", true);
     result.put("outcome", outcome.get());
     return html(200, page(pages, session, course, values, List.of(), result, max()));
+  }
+
+  /**
+   * Counts a checked file in the metrics ({@code samen_imports_total}): imported, refused (errors
+   * in the file), busy (another import of the course was running).
+   */
+  private void counted(String outcome) {
+    metrics.counter("samen.imports", "outcome", outcome).increment();
   }
 
   /** The categories chosen for the school's own status letters; a problem when not valid. */

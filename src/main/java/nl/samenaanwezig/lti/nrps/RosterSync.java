@@ -1,5 +1,7 @@
 package nl.samenaanwezig.lti.nrps;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.net.URI;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -50,14 +53,20 @@ public final class RosterSync implements AutoCloseable {
   private final NrpsClient nrps;
   private final Clock clock;
   private final Duration maxAge;
+  private final MeterRegistry metrics;
   private final ScheduledThreadPoolExecutor executor;
   private final ConcurrentMap<Long, CompletableFuture<Outcome>> running = new ConcurrentHashMap<>();
 
-  public RosterSync(Database db, NrpsClient nrps, Clock clock, Duration maxAge) {
+  public RosterSync(
+      Database db, NrpsClient nrps, Clock clock, Duration maxAge, MeterRegistry metrics) {
     this.db = db;
     this.nrps = nrps;
     this.clock = clock;
     this.maxAge = maxAge;
+    this.metrics = metrics;
+    for (Outcome.Kind kind : Outcome.Kind.values()) {
+      syncs(kind);
+    }
     this.executor =
         new ScheduledThreadPoolExecutor(
             2,
@@ -148,8 +157,21 @@ public final class RosterSync implements AutoCloseable {
         });
   }
 
-  /** One sync of a course, in the calling thread; never throws for platform faults. */
+  /**
+   * One sync of a course, in the calling thread; never throws for platform faults. Counted in the
+   * metrics by outcome ({@code samen_roster_syncs_total}).
+   */
   public Outcome sync(long courseId) {
+    Outcome outcome = attempt(courseId);
+    syncs(outcome.kind()).increment();
+    return outcome;
+  }
+
+  private Counter syncs(Outcome.Kind kind) {
+    return metrics.counter("samen.roster.syncs", "outcome", kind.name().toLowerCase(Locale.ROOT));
+  }
+
+  private Outcome attempt(long courseId) {
     Instant now = clock.instant();
     Plan plan =
         db.tx(
