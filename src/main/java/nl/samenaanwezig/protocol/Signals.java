@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import nl.samenaanwezig.attendance.Holidays;
 import nl.samenaanwezig.attendance.SchoolCalendar;
 import nl.samenaanwezig.db.Database;
@@ -248,6 +249,10 @@ public final class Signals {
       acks.computeIfAbsent(new Key(a.courseId(), a.personId()), k -> new ArrayList<>()).add(a);
     }
 
+    // Sick reports count whole days over all the student's courses of the institution.
+    Map<Long, Set<LocalDate>> sickDays =
+        SickDays.of(em, scope.institutionId(), scope.condition(), scope.params(), sickFrom, today);
+
     List<Signal> signals = new ArrayList<>();
     for (Key k : students) {
       Evaluation evaluation =
@@ -258,6 +263,7 @@ public final class Signals {
               SCHOOL_ZONE,
               duties.getOrDefault(k.personId(), Duty.ASSUMED),
               days.getOrDefault(k, List.of()),
+              sickDays.getOrDefault(k.personId(), Set.of()),
               lateCounts.getOrDefault(k, 0L),
               acks.getOrDefault(k, List.of()));
       signals.addAll(evaluation.signals(k.courseId(), k.personId()));
