@@ -91,10 +91,14 @@ final class ProtocolFixture {
     mark(in, day, LocalTime.parse(start), 50, category, 0);
   }
 
-  /** A whole day of lessons at 8:30, 9:30, ... with these marks, in the fixture's course. */
+  /**
+   * A whole day of lessons at 8:30, 9:30, ... with these marks (late by 10 minutes), in the
+   * fixture's course.
+   */
   void day(LocalDate day, MarkCategory... periods) {
     for (int p = 0; p < periods.length; p++) {
-      mark(course, day, LocalTime.of(8 + p, 30), 50, periods[p], 0);
+      int late = periods[p] == MarkCategory.LATE ? 10 : 0;
+      mark(course, day, LocalTime.of(8 + p, 30), 50, periods[p], late);
     }
   }
 
