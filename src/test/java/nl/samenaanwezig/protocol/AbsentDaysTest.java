@@ -150,8 +150,8 @@ class AbsentDaysTest {
     assertEquals("2 dagen afwezig zonder reden: vandaag naar huis bellen", nl.title());
     assertEquals(List.of("mentor"), nl.who());
     assertEquals(
-        "Mis je op 2 of meer schooldagen achter elkaar alle lessen zonder geldige reden, en ben je"
-            + " jonger dan 18? Dan belt je mentor nog dezelfde dag naar je ouders of verzorgers.",
+        "Ben je jonger dan 18 en 2 of meer schooldagen achter elkaar weg zonder geldige reden?"
+            + " Dan belt je mentor nog dezelfde dag naar huis.",
         nl.forStudent());
     StepText en = StepText.of(ProtocolStep.of(Rule.ABSENT_DAYS, 1), setting, Locale.ENGLISH);
     assertEquals("2 days absent without a reason: call home today", en.title());
