@@ -11,6 +11,8 @@ import java.sql.Time;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,82 +22,71 @@ import java.util.Set;
 /**
  * The days a student was reported sick (ziekgemeld), as a school counts a ziekmelding: the whole
  * day, or the rest of the day from the first sick lesson on (went home sick), over all the
- * student's courses of the institution that day. A sick lesson followed by a lesson that was not
- * sick is no sick day: the student was there again, so it shows on the timeline only.
+ * student's courses that day. A sick lesson followed by a lesson that was not sick is no sick day:
+ * the student was there again, so it shows on the timeline only. A person belongs to one platform,
+ * so all their day rows are in courses of one institution.
  *
- * <p>Cheap on purpose: the day sums come from {@code presence_day} (a day where every lesson was
- * sick needs nothing more); only the rare partly sick days read their marks and lesson times, one
- * indexed look-up each (presence_day by person and day, lesson by course and date, mark by lesson
- * and person).
+ * <p>Cheap on purpose: the day sums come from {@code presence_day} by person and day (a day where
+ * every lesson was sick needs nothing more); only students with a partly sick day have the start
+ * times of the lessons of their sick days read, {@value #CHUNK} students a query, by index look-ups
+ * only (presence_day by person and day, lesson by course and date, mark by lesson and person).
  */
 final class SickDays {
-  /** The institution's courses: a student's days count over all of them. */
-  private static final String COURSES =
-      "SELECT c.id FROM course c JOIN platform p ON c.platform_id = p.id"
-          + " WHERE p.institution_id = ?";
+  /** Students per query: a bound on a statement's parameters. */
+  private static final int CHUNK = 200;
 
   private SickDays() {}
 
-  /**
-   * Sick days from {@code from} to {@code to} of the active students a condition on {@code
-   * member}'s {@code course_id}/{@code person_id} selects, by person id.
-   */
+  /** A student's day. */
+  private record PersonDay(long personId, LocalDate day) {}
+
+  /** Sick days from {@code from} to {@code to} of these students, by person id. */
   static Map<Long, Set<LocalDate>> of(
-      EntityManager em,
-      long institutionId,
-      String memberCondition,
-      List<Object> params,
-      LocalDate from,
-      LocalDate to) {
-    String daySums =
-        "SELECT person_id, day, SUM(lessons), SUM(sick_lessons) FROM presence_day"
-            + " WHERE course_id IN ("
-            + COURSES
-            + ") AND person_id IN (SELECT person_id FROM member WHERE "
-            + memberCondition
-            + " AND active = TRUE AND roles LIKE '%STUDENT%') AND day BETWEEN ? AND ?"
-            + " GROUP BY person_id, day HAVING SUM(sick_lessons) > 0";
-    String partDay =
-        "SELECT MIN(CASE WHEN m.category = 'SICK' THEN l.start_time END),"
-            + " MAX(CASE WHEN m.category <> 'SICK' THEN l.start_time END)"
-            + " FROM presence_day d"
-            + " JOIN lesson l ON l.course_id = d.course_id AND l.lesson_date = d.day"
-            + " JOIN mark m ON m.lesson_id = l.id AND m.person_id = d.person_id"
-            + " WHERE d.person_id = ? AND d.day = ? AND d.course_id IN ("
-            + COURSES
-            + ")";
-    List<Object> sumParams = new ArrayList<>();
-    sumParams.add(institutionId);
-    sumParams.addAll(params);
-    sumParams.add(Date.valueOf(from));
-    sumParams.add(Date.valueOf(to));
+      EntityManager em, Collection<Long> persons, LocalDate from, LocalDate to) {
     Map<Long, Set<LocalDate>> sick = new HashMap<>();
+    List<PersonDay> partly = new ArrayList<>();
+    List<Long> all = List.copyOf(new HashSet<>(persons));
     Connection c = em.unwrap(Connection.class);
-    try (PreparedStatement sums = c.prepareStatement(daySums);
-        PreparedStatement part = c.prepareStatement(partDay)) {
-      for (int i = 0; i < sumParams.size(); i++) {
-        sums.setObject(i + 1, sumParams.get(i));
-      }
-      List<Object[]> partly = new ArrayList<>();
-      try (ResultSet r = sums.executeQuery()) {
-        while (r.next()) {
-          long person = r.getLong(1);
-          Date day = r.getDate(2);
-          if (r.getLong(4) >= r.getLong(3)) {
-            sick.computeIfAbsent(person, k -> new HashSet<>()).add(day.toLocalDate());
-          } else {
-            partly.add(new Object[] {person, day});
+    try {
+      for (int i = 0; i < all.size(); i += CHUNK) {
+        List<Long> chunk = all.subList(i, Math.min(all.size(), i + CHUNK));
+        try (PreparedStatement sums =
+            c.prepareStatement(
+                "SELECT person_id, day, SUM(lessons), SUM(sick_lessons) FROM presence_day"
+                    + " WHERE person_id IN ("
+                    + marks(chunk.size(), "?")
+                    + ") AND day BETWEEN ? AND ?"
+                    + " GROUP BY person_id, day HAVING SUM(sick_lessons) > 0")) {
+          int p = 1;
+          for (long person : chunk) {
+            sums.setLong(p++, person);
+          }
+          sums.setDate(p++, Date.valueOf(from));
+          sums.setDate(p, Date.valueOf(to));
+          try (ResultSet r = sums.executeQuery()) {
+            while (r.next()) {
+              PersonDay day = new PersonDay(r.getLong(1), r.getDate(2).toLocalDate());
+              if (r.getLong(4) >= r.getLong(3)) {
+                sick.computeIfAbsent(day.personId(), k -> new HashSet<>()).add(day.day());
+              } else {
+                partly.add(day);
+              }
+            }
           }
         }
       }
-      part.setLong(3, institutionId);
-      for (Object[] p : partly) {
-        part.setLong(1, (Long) p[0]);
-        part.setDate(2, (Date) p[1]);
-        try (ResultSet r = part.executeQuery()) {
-          if (r.next() && wentHomeSick(time(r.getTime(1)), time(r.getTime(2)))) {
-            sick.computeIfAbsent((Long) p[0], k -> new HashSet<>())
-                .add(((Date) p[1]).toLocalDate());
+      // Only students with a partly sick day need the order of their lessons.
+      List<Long> withPartlySick = partly.stream().map(PersonDay::personId).distinct().toList();
+      Set<PersonDay> partlySick = new HashSet<>(partly);
+      for (int i = 0; i < withPartlySick.size(); i += CHUNK) {
+        for (PersonDay day :
+            wentHome(
+                c,
+                withPartlySick.subList(i, Math.min(withPartlySick.size(), i + CHUNK)),
+                from,
+                to)) {
+          if (partlySick.contains(day)) {
+            sick.computeIfAbsent(day.personId(), k -> new HashSet<>()).add(day.day());
           }
         }
       }
@@ -103,6 +94,53 @@ final class SickDays {
       throw new PersistenceException("sick days for the protocol not read", e);
     }
     return sick;
+  }
+
+  /**
+   * The days with a sick lesson on which these students went home sick: from each day row with a
+   * sick lesson ({@code s}) to all the student's rows that day ({@code d}: other courses count too;
+   * a day with sick lessons in two courses is found twice, which MIN and MAX do not mind), their
+   * lessons and marks. It names the indexes and the join order for Derby ({@code
+   * --DERBY-PROPERTIES}, a comment to any other database): left to itself Derby builds a hash table
+   * of every lesson of the institution for it.
+   */
+  private static List<PersonDay> wentHome(
+      Connection c, List<Long> persons, LocalDate from, LocalDate to) throws SQLException {
+    List<PersonDay> wentHome = new ArrayList<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT d.person_id, d.day, MIN(CASE WHEN m.category = 'SICK' THEN l.start_time END),"
+                + " MAX(CASE WHEN m.category <> 'SICK' THEN l.start_time END)"
+                + " FROM --DERBY-PROPERTIES joinOrder=FIXED\n"
+                + " presence_day s --DERBY-PROPERTIES index=PRESENCE_DAY_PERSON\n"
+                + " JOIN presence_day d --DERBY-PROPERTIES index=PRESENCE_DAY_PERSON,"
+                + " joinStrategy=NESTEDLOOP\n"
+                + " ON d.person_id = s.person_id AND d.day = s.day"
+                + " JOIN lesson l --DERBY-PROPERTIES index=LESSON_COURSE_DATE,"
+                + " joinStrategy=NESTEDLOOP\n"
+                + " ON l.course_id = d.course_id AND l.lesson_date = d.day"
+                + " JOIN mark m --DERBY-PROPERTIES constraint=MARK_UNIQUE,"
+                + " joinStrategy=NESTEDLOOP\n"
+                + " ON m.lesson_id = l.id AND m.person_id = d.person_id"
+                + " WHERE s.person_id IN ("
+                + marks(persons.size(), "?")
+                + ") AND s.day BETWEEN ? AND ? AND s.sick_lessons > 0"
+                + " GROUP BY d.person_id, d.day")) {
+      int p = 1;
+      for (long person : persons) {
+        q.setLong(p++, person);
+      }
+      q.setDate(p++, Date.valueOf(from));
+      q.setDate(p, Date.valueOf(to));
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          if (wentHomeSick(time(r.getTime(3)), time(r.getTime(4)))) {
+            wentHome.add(new PersonDay(r.getLong(1), r.getDate(2).toLocalDate()));
+          }
+        }
+      }
+    }
+    return wentHome;
   }
 
   /**
@@ -114,6 +152,10 @@ final class SickDays {
    */
   static boolean wentHomeSick(LocalTime firstSick, LocalTime lastOther) {
     return firstSick != null && (lastOther == null || lastOther.isBefore(firstSick));
+  }
+
+  private static String marks(int count, String mark) {
+    return String.join(", ", Collections.nCopies(count, mark));
   }
 
   private static LocalTime time(Time t) {

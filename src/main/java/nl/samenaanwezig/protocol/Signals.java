@@ -251,7 +251,7 @@ public final class Signals {
 
     // Sick reports count whole days over all the student's courses of the institution.
     Map<Long, Set<LocalDate>> sickDays =
-        SickDays.of(em, scope.institutionId(), scope.condition(), scope.params(), sickFrom, today);
+        SickDays.of(em, students.stream().map(Key::personId).toList(), sickFrom, today);
 
     List<Signal> signals = new ArrayList<>();
     for (Key k : students) {

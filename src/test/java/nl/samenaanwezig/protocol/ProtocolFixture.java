@@ -197,13 +197,7 @@ final class ProtocolFixture {
     return tool.db()
         .tx(
             em ->
-                SickDays.of(
-                        em,
-                        institutionId(),
-                        "course_id = ? AND person_id = ?",
-                        List.of(course.id(), student.id()),
-                        from,
-                        to)
+                SickDays.of(em, List.of(student.id()), from, to)
                     .getOrDefault(student.id(), java.util.Set.of()));
   }
 
