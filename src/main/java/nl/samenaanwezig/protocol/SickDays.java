@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.samenaanwezig.attendance.SchoolCalendar;
 
 /**
  * The days a student was reported sick (ziekgemeld), as a school counts a ziekmelding: the whole
@@ -27,9 +28,10 @@ import java.util.Set;
  * so all their day rows are in courses of one institution.
  *
  * <p>Cheap on purpose: the day sums come from {@code presence_day} by person and day (a day where
- * every lesson was sick needs nothing more); only students with a partly sick day have the start
- * times of the lessons of their sick days read, {@value #CHUNK} students a query, by index look-ups
- * only (presence_day by person and day, lesson by course and date, mark by lesson and person).
+ * every lesson was sick needs nothing more); only students with a partly sick day that could matter
+ * to the signal ({@link #couldSignal}) have the start times of the lessons of their sick days read,
+ * {@value #CHUNK} students a query, by index look-ups only (presence_day by person and day, lesson
+ * by course and date, mark by lesson and person).
  */
 final class SickDays {
   /** Students per query: a bound on a statement's parameters. */
@@ -40,11 +42,22 @@ final class SickDays {
   /** A student's day. */
   private record PersonDay(long personId, LocalDate day) {}
 
-  /** Sick days from {@code from} to {@code to} of these students, by person id. */
+  /**
+   * Sick days from {@code from} to {@code to} of these students, by person id.
+   *
+   * @param setting the sickness rule: a student whose partly sick days cannot bring the signal even
+   *     if all were sick days is spared the look at the lesson order
+   */
   static Map<Long, Set<LocalDate>> of(
-      EntityManager em, Collection<Long> persons, LocalDate from, LocalDate to) {
+      EntityManager em,
+      Collection<Long> persons,
+      LocalDate from,
+      LocalDate to,
+      RuleSetting setting,
+      SchoolCalendar calendar) {
     Map<Long, Set<LocalDate>> sick = new HashMap<>();
-    List<PersonDay> partly = new ArrayList<>();
+    Map<Long, Set<LocalDate>> partly = new HashMap<>();
+    Map<Long, List<Day>> lessonDays = new HashMap<>();
     List<Long> all = List.copyOf(new HashSet<>(persons));
     Connection c = em.unwrap(Connection.class);
     try {
@@ -55,8 +68,7 @@ final class SickDays {
                 "SELECT person_id, day, SUM(lessons), SUM(sick_lessons) FROM presence_day"
                     + " WHERE person_id IN ("
                     + marks(chunk.size(), "?")
-                    + ") AND day BETWEEN ? AND ?"
-                    + " GROUP BY person_id, day HAVING SUM(sick_lessons) > 0")) {
+                    + ") AND day BETWEEN ? AND ? GROUP BY person_id, day")) {
           int p = 1;
           for (long person : chunk) {
             sums.setLong(p++, person);
@@ -65,27 +77,38 @@ final class SickDays {
           sums.setDate(p, Date.valueOf(to));
           try (ResultSet r = sums.executeQuery()) {
             while (r.next()) {
-              PersonDay day = new PersonDay(r.getLong(1), r.getDate(2).toLocalDate());
-              if (r.getLong(4) >= r.getLong(3)) {
-                sick.computeIfAbsent(day.personId(), k -> new HashSet<>()).add(day.day());
-              } else {
-                partly.add(day);
+              long person = r.getLong(1);
+              LocalDate day = r.getDate(2).toLocalDate();
+              int lessons = r.getInt(3);
+              int sickLessons = r.getInt(4);
+              lessonDays
+                  .computeIfAbsent(person, k -> new ArrayList<>())
+                  .add(new Day(day, lessons, 0, 0, 0, sickLessons, 0));
+              if (sickLessons > 0) {
+                (sickLessons >= lessons ? sick : partly)
+                    .computeIfAbsent(person, k -> new HashSet<>())
+                    .add(day);
               }
             }
           }
         }
       }
-      // Only students with a partly sick day need the order of their lessons.
-      List<Long> withPartlySick = partly.stream().map(PersonDay::personId).distinct().toList();
-      Set<PersonDay> partlySick = new HashSet<>(partly);
-      for (int i = 0; i < withPartlySick.size(); i += CHUNK) {
+      List<Long> needOrder =
+          partly.keySet().stream()
+              .filter(
+                  person ->
+                      couldSignal(
+                          lessonDays.get(person),
+                          sick.getOrDefault(person, Set.of()),
+                          partly.get(person),
+                          setting,
+                          calendar,
+                          to))
+              .toList();
+      for (int i = 0; i < needOrder.size(); i += CHUNK) {
         for (PersonDay day :
-            wentHome(
-                c,
-                withPartlySick.subList(i, Math.min(withPartlySick.size(), i + CHUNK)),
-                from,
-                to)) {
-          if (partlySick.contains(day)) {
+            wentHome(c, needOrder.subList(i, Math.min(needOrder.size(), i + CHUNK)), from, to)) {
+          if (partly.get(day.personId()).contains(day.day())) {
             sick.computeIfAbsent(day.personId(), k -> new HashSet<>()).add(day.day());
           }
         }
@@ -94,6 +117,30 @@ final class SickDays {
       throw new PersistenceException("sick days for the protocol not read", e);
     }
     return sick;
+  }
+
+  /**
+   * Whether the sickness signal is within reach if every partly sick day were a sick day: no more
+   * reports can start in the window than there are such days in it, and counting more days as sick
+   * only joins and lengthens spells. When it is not, the lesson order cannot change the outcome.
+   */
+  static boolean couldSignal(
+      List<Day> lessonDays,
+      Set<LocalDate> sick,
+      Set<LocalDate> partly,
+      RuleSetting setting,
+      SchoolCalendar calendar,
+      LocalDate today) {
+    Set<LocalDate> maybe = new HashSet<>(sick);
+    maybe.addAll(partly);
+    LocalDate windowStart = SickSpells.windowStart(setting, today);
+    if (maybe.stream().filter(d -> !d.isBefore(windowStart)).count() >= setting.value("reports")) {
+      return true;
+    }
+    List<Day> sorted =
+        lessonDays.stream().sorted(java.util.Comparator.comparing(Day::date)).toList();
+    return SickSpells.spells(sorted, maybe, today, null).stream()
+        .anyMatch(s -> SchoolDays.count(calendar, s.first(), s.last()) >= setting.value("days"));
   }
 
   /**

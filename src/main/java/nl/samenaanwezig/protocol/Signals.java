@@ -251,7 +251,13 @@ public final class Signals {
 
     // Sick reports count whole days over all the student's courses of the institution.
     Map<Long, Set<LocalDate>> sickDays =
-        SickDays.of(em, students.stream().map(Key::personId).toList(), sickFrom, today);
+        SickDays.of(
+            em,
+            students.stream().map(Key::personId).toList(),
+            sickFrom,
+            today,
+            protocol.setting(Rule.SICKNESS),
+            calendar);
 
     List<Signal> signals = new ArrayList<>();
     for (Key k : students) {

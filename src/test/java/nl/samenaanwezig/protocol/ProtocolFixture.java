@@ -197,7 +197,14 @@ final class ProtocolFixture {
     return tool.db()
         .tx(
             em ->
-                SickDays.of(em, List.of(student.id()), from, to)
+                SickDays.of(
+                        em,
+                        List.of(student.id()),
+                        from,
+                        to,
+                        // Low thresholds, so these tests' partly sick days have their order read.
+                        new RuleSetting(Rule.SICKNESS, true, List.of(2, 52, 2)),
+                        new nl.samenaanwezig.attendance.SchoolCalendar(List.of()))
                     .getOrDefault(student.id(), java.util.Set.of()));
   }
 

@@ -153,4 +153,41 @@ class SickReportsTest {
     f.day(day("2026-11-10"), SICK);
     assertEquals(4, f.open(day("2026-11-10"), Rule.SICKNESS).get(0).finding().amount());
   }
+
+  @Test
+  void partlySickDaysAreLookedIntoOnlyWhenTheyCouldBringTheSignal() {
+    nl.samenaanwezig.attendance.SchoolCalendar calendar =
+        new nl.samenaanwezig.attendance.SchoolCalendar(List.of());
+    RuleSetting mazl = RuleSetting.defaults(Rule.SICKNESS);
+    LocalDate today = day("2026-11-20");
+    List<Day> lessonDays = new java.util.ArrayList<>();
+    for (LocalDate d = day("2026-11-02"); !d.isAfter(today); d = d.plusDays(1)) {
+      if (d.getDayOfWeek().getValue() <= 5) {
+        lessonDays.add(new Day(d, 3, 150, 150, 0, 0, 0));
+      }
+    }
+    Set<LocalDate> three = Set.of(day("2026-11-02"), day("2026-11-04"), day("2026-11-06"));
+    assertEquals(
+        false,
+        SickDays.couldSignal(lessonDays, Set.of(), three, mazl, calendar, today),
+        "three separate days are at most three reports");
+    assertEquals(
+        true,
+        SickDays.couldSignal(lessonDays, Set.of(day("2026-11-10")), three, mazl, calendar, today),
+        "with a fourth sick day they could be four");
+    Set<LocalDate> week = new java.util.HashSet<>();
+    for (String d : List.of("2026-11-10", "2026-11-11", "2026-11-12", "2026-11-13", "2026-11-16")) {
+      week.add(day(d));
+    }
+    assertEquals(
+        true,
+        SickDays.couldSignal(
+            lessonDays,
+            Set.of(day("2026-11-17"), day("2026-11-18")),
+            week,
+            new RuleSetting(Rule.SICKNESS, true, List.of(20, 12, 7)),
+            calendar,
+            today),
+        "all sick they would make seven days in a row");
+  }
 }
