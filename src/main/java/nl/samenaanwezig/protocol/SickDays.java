@@ -29,9 +29,9 @@ import nl.samenaanwezig.attendance.SchoolCalendar;
  *
  * <p>Cheap on purpose: the day sums come from {@code presence_day} by person and day (a day where
  * every lesson was sick needs nothing more); only students with a partly sick day that could matter
- * to the signal ({@link #couldSignal}) have the start times of the lessons of their sick days read,
- * {@value #CHUNK} students a query, by index look-ups only (presence_day by person and day, lesson
- * by course and date, mark by lesson and person).
+ * to the signal ({@link SickSpells#couldSignal}) have the start times of the lessons of their sick
+ * days read, {@value #CHUNK} students a query, by index look-ups only (presence_day by person and
+ * day, lesson by course and date, mark by lesson and person).
  */
 final class SickDays {
   /** Students per query: a bound on a statement's parameters. */
@@ -97,7 +97,7 @@ final class SickDays {
           partly.keySet().stream()
               .filter(
                   person ->
-                      couldSignal(
+                      SickSpells.couldSignal(
                           lessonDays.get(person),
                           sick.getOrDefault(person, Set.of()),
                           partly.get(person),
@@ -117,30 +117,6 @@ final class SickDays {
       throw new PersistenceException("sick days for the protocol not read", e);
     }
     return sick;
-  }
-
-  /**
-   * Whether the sickness signal is within reach if every partly sick day were a sick day: no more
-   * reports can start in the window than there are such days in it, and counting more days as sick
-   * only joins and lengthens spells. When it is not, the lesson order cannot change the outcome.
-   */
-  static boolean couldSignal(
-      List<Day> lessonDays,
-      Set<LocalDate> sick,
-      Set<LocalDate> partly,
-      RuleSetting setting,
-      SchoolCalendar calendar,
-      LocalDate today) {
-    Set<LocalDate> maybe = new HashSet<>(sick);
-    maybe.addAll(partly);
-    LocalDate windowStart = SickSpells.windowStart(setting, today);
-    if (maybe.stream().filter(d -> !d.isBefore(windowStart)).count() >= setting.value("reports")) {
-      return true;
-    }
-    List<Day> sorted =
-        lessonDays.stream().sorted(java.util.Comparator.comparing(Day::date)).toList();
-    return SickSpells.spells(sorted, maybe, today, null).stream()
-        .anyMatch(s -> SchoolDays.count(calendar, s.first(), s.last()) >= setting.value("days"));
   }
 
   /**

@@ -2,6 +2,8 @@ package nl.samenaanwezig.protocol;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -102,6 +104,29 @@ final class SickSpells {
               null));
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the sickness signal is within reach if every partly sick day were a sick day: no more
+   * reports can start in the window than there are such days in it, and counting more days as sick
+   * only joins and lengthens spells. When it is not, the lesson order cannot change the outcome.
+   */
+  static boolean couldSignal(
+      List<Day> lessonDays,
+      Set<LocalDate> sick,
+      Set<LocalDate> partly,
+      RuleSetting setting,
+      SchoolCalendar calendar,
+      LocalDate today) {
+    Set<LocalDate> maybe = new HashSet<>(sick);
+    maybe.addAll(partly);
+    LocalDate windowStart = windowStart(setting, today);
+    if (maybe.stream().filter(d -> !d.isBefore(windowStart)).count() >= setting.value("reports")) {
+      return true;
+    }
+    List<Day> sorted = lessonDays.stream().sorted(Comparator.comparing(Day::date)).toList();
+    return spells(sorted, maybe, today, null).stream()
+        .anyMatch(s -> SchoolDays.count(calendar, s.first(), s.last()) >= setting.value("days"));
   }
 
   /** The first day of the rolling window of {@code weeks} weeks that ends today. */

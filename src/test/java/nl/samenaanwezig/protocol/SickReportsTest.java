@@ -169,11 +169,11 @@ class SickReportsTest {
     Set<LocalDate> three = Set.of(day("2026-11-02"), day("2026-11-04"), day("2026-11-06"));
     assertEquals(
         false,
-        SickDays.couldSignal(lessonDays, Set.of(), three, mazl, calendar, today),
+        SickSpells.couldSignal(lessonDays, Set.of(), three, mazl, calendar, today),
         "three separate days are at most three reports");
     assertEquals(
         true,
-        SickDays.couldSignal(lessonDays, Set.of(day("2026-11-10")), three, mazl, calendar, today),
+        SickSpells.couldSignal(lessonDays, Set.of(day("2026-11-10")), three, mazl, calendar, today),
         "with a fourth sick day they could be four");
     Set<LocalDate> week = new java.util.HashSet<>();
     for (String d : List.of("2026-11-10", "2026-11-11", "2026-11-12", "2026-11-13", "2026-11-16")) {
@@ -181,7 +181,7 @@ class SickReportsTest {
     }
     assertEquals(
         true,
-        SickDays.couldSignal(
+        SickSpells.couldSignal(
             lessonDays,
             Set.of(day("2026-11-17"), day("2026-11-18")),
             week,
