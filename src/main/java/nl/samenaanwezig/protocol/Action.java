@@ -10,6 +10,8 @@ public enum Action {
   TALK_WITH_STUDENT,
   /** neem contact op met ouders of buddy, als de toestemming dat toelaat */
   CONTACT_BUDDY,
+  /** bel vandaag nog de ouders of verzorgers van een student onder de 18 */
+  CALL_HOME,
   /** plan een MOL-gesprek (mentor, ouder/buddy, leerling) */
   PLAN_MOL_TALK,
   /** stuur een brief naar huis */

@@ -6,10 +6,6 @@ import java.time.LocalDate;
 public record Day(
     LocalDate date, int lessons, int scheduled, int attended, int unexcused, int sick, int luxury) {
 
-  public boolean isSick() {
-    return sick > 0;
-  }
-
   /**
    * Every lesson of the day missed without an excuse (lateness is attendance, so it breaks this).
    */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import nl.samenaanwezig.attendance.SchoolCalendar;
 
 /**
@@ -13,6 +14,7 @@ import nl.samenaanwezig.attendance.SchoolCalendar;
  * rule can be checked on crafted days.
  *
  * @param days the student's day rows, any order; only what the rules need (see {@link Signals})
+ * @param sickDays the days the student was reported sick ({@link SickDays}) in the sickness window
  * @param lateCount late arrivals in the school year so far
  * @param acks the student's acknowledgements in this course, any order
  */
@@ -23,11 +25,13 @@ record Evaluation(
     ZoneId zone,
     Duty duty,
     List<Day> days,
+    Set<LocalDate> sickDays,
     long lateCount,
     List<Acknowledgement> acks) {
 
   Evaluation {
     days = days.stream().sorted(Comparator.comparing(Day::date)).toList();
+    sickDays = Set.copyOf(sickDays);
     acks =
         acks.stream()
             .sorted(Comparator.comparing(Acknowledgement::acknowledgedAt).reversed())
@@ -99,8 +103,9 @@ record Evaluation(
   private Optional<Finding> find(Rule rule, RuleSetting setting, LocalDate restartAfter) {
     return switch (rule) {
       case DUO -> UnexcusedHours.find(days, setting, calendar, today, restartAfter);
-      case SICKNESS -> SickSpells.find(days, setting, calendar, today, restartAfter);
+      case SICKNESS -> SickSpells.find(days, sickDays, setting, calendar, today, restartAfter);
       case RMC -> ContinuousAbsence.find(days, setting, calendar, today, restartAfter);
+      case ABSENT_DAYS -> AbsentDays.find(days, setting, today, restartAfter);
       case LUXURY -> luxury(restartAfter);
       case LATENESS -> Optional.empty();
     };
@@ -134,6 +139,7 @@ record Evaluation(
     return switch (rule) {
       case DUO, RMC -> SchoolDays.startOfLastWeeks(calendar, today, setting.value("weeks"));
       case SICKNESS -> SickSpells.windowStart(setting, today);
+      case ABSENT_DAYS -> AbsentDays.windowStart(today);
       default -> SchoolDays.startOfLastWeeks(calendar, today, 4);
     };
   }

@@ -44,6 +44,9 @@ public record ProtocolStep(Rule rule, int level, List<Actor> who, List<Action> a
               level,
               List.of(Actor.ATTENDANCE_OFFICER, Actor.RMC),
               List.of(Action.CALL_STUDENT, Action.CONTACT_BUDDY, Action.REPORT_RMC, Action.REFER));
+      case ABSENT_DAYS ->
+          new ProtocolStep(
+              rule, level, List.of(Actor.MENTOR), List.of(Action.CALL_HOME, Action.CALL_STUDENT));
       case SICKNESS ->
           new ProtocolStep(
               rule,

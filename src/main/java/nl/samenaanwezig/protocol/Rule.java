@@ -22,6 +22,14 @@ public enum Rule {
   LUXURY(1, EnumSet.of(Duty.QUALIFICATION_DUTY)),
   /** 18-23 without startkwalificatie: 4 weeks of continuous unexcused absence go to the RMC. */
   RMC(1, EnumSet.of(Duty.RMC), new Parameter("weeks", 4, 1, 26)),
+  /**
+   * Under 18 (leerplichtig or kwalificatieplichtig, which is also what an unclassified student is
+   * assumed to be): {@code days} school days in a row absent without a valid reason, and the mentor
+   * calls home the same day. Two by default: one such day can be a sick call that never reached
+   * school, the second in a row no longer is, and a family that hears of it only on the third day
+   * has not been told "at once".
+   */
+  ABSENT_DAYS(1, EnumSet.of(Duty.QUALIFICATION_DUTY), new Parameter("days", 2, 1, 10)),
   /** MAZL: the 4th sick report in 12 weeks or 7 consecutive sick school days. */
   SICKNESS(
       1,

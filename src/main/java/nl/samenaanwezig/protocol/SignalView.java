@@ -44,7 +44,12 @@ public record SignalView(
     boolean overdue = false;
     if (signal.open() && f != null && f.due() != null) {
       overdue = today.isAfter(f.due());
-      due = Pages.text(locale, overdue ? "signal.overdue" : "signal.due", day.format(f.due()));
+      // A DUO report has a deadline; the call home of the absent-days rule is due the same day.
+      String key =
+          f.rule() == Rule.ABSENT_DAYS
+              ? (overdue ? "signal.call.overdue" : "signal.call")
+              : (overdue ? "signal.overdue" : "signal.due");
+      due = Pages.text(locale, key, day.format(f.due()));
     }
     String handled = null;
     String note = null;

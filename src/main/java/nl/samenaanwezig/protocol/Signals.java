@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import nl.samenaanwezig.attendance.Holidays;
 import nl.samenaanwezig.attendance.MentorGroups;
 import nl.samenaanwezig.attendance.MentorGroups.Mode;
@@ -322,6 +323,16 @@ public final class Signals {
       acks.computeIfAbsent(a.personId(), k -> new ArrayList<>()).add(a);
     }
 
+    // Sick reports count whole days over all the student's courses of the institution.
+    Map<Long, Set<LocalDate>> sickDays =
+        SickDays.of(
+            em,
+            List.copyOf(students.keySet()),
+            sickFrom,
+            today,
+            protocol.setting(Rule.SICKNESS),
+            calendar);
+
     List<Signal> signals = new ArrayList<>();
     students.forEach(
         (person, course) -> {
@@ -333,6 +344,7 @@ public final class Signals {
                   SCHOOL_ZONE,
                   duties.getOrDefault(person, Duty.ASSUMED),
                   days.getOrDefault(person, List.of()),
+                  sickDays.getOrDefault(person, Set.of()),
                   lateCounts.getOrDefault(person, 0L),
                   acks.getOrDefault(person, List.of()));
           signals.addAll(evaluation.signals(course, person));

@@ -5,9 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import nl.samenaanwezig.config.AppConfig;
+import nl.samenaanwezig.lti.Course;
+import nl.samenaanwezig.protocol.Rule;
+import nl.samenaanwezig.protocol.Signal;
+import nl.samenaanwezig.protocol.Signals;
 import nl.samenaanwezig.testing.Browser;
 import nl.samenaanwezig.testing.ToolServer;
 import org.junit.jupiter.api.Test;
@@ -113,6 +123,46 @@ class DemoModeTest {
               + " WHERE p.subject = 'demo-student-19' AND m.category = 'LUXURY'";
       assertEquals(10, tool.count(luxury), "two school days of luxe verzuim");
       assertEquals(1, tool.count("SELECT COUNT(*) FROM school_holiday"));
+      aClassLikeARealOne(tool);
     }
+  }
+
+  /**
+   * Today's open signals per rule in the seeded class are as many as a real class of 25 has: a few
+   * students often or long sick (not half the class), at most a couple on the DUO rule or away days
+   * in a row, a few on the lateness ladder. The stories need some school days to be told: in the
+   * first week and a half of a school year only the upper limits hold.
+   */
+  private static void aClassLikeARealOne(ToolServer tool) {
+    LocalDate today = LocalDate.now(Signals.SCHOOL_ZONE);
+    long schoolDays =
+        DemoAttendance.schoolYear(DemoAttendance.firstSchoolDay(today)).stream()
+            .filter(d -> d.isBefore(today))
+            .count();
+    boolean told = schoolDays >= 10;
+    Map<Rule, Set<Long>> students = new EnumMap<>(Rule.class);
+    Course course =
+        tool.db()
+            .read(
+                em ->
+                    em.createQuery("select c from Course c where c.contextId = :c", Course.class)
+                        .setParameter("c", DemoSchool.CONTEXT_ID)
+                        .getSingleResult());
+    new Signals(tool.db(), Clock.systemUTC())
+        .forCourse(course, today)
+        .forEach(
+            (person, signals) ->
+                signals.stream()
+                    .filter(Signal::open)
+                    .forEach(
+                        s -> students.computeIfAbsent(s.rule(), r -> new HashSet<>()).add(person)));
+    String found = "open signals by rule on " + today + ": " + students;
+    int sick = students.getOrDefault(Rule.SICKNESS, Set.of()).size();
+    assertTrue(sick >= (told ? 1 : 0) && sick <= 3, found);
+    assertTrue(students.getOrDefault(Rule.DUO, Set.of()).size() <= 2, found);
+    int late = students.getOrDefault(Rule.LATENESS, Set.of()).size();
+    assertTrue(late >= (told ? 1 : 0) && late <= 5, found);
+    int away = students.getOrDefault(Rule.ABSENT_DAYS, Set.of()).size();
+    assertTrue(away >= (told ? 1 : 0) && away <= 2, found);
   }
 }

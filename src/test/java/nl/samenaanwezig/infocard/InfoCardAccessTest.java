@@ -269,7 +269,7 @@ class InfoCardAccessTest {
     school.writeInstitution(admin, "uk", Map.of("label.title", "Інформаційна картка"));
     String page = admin.get(school.url("/admin/infocard")).body();
     assertTrue(page.contains("lang=\"uk\""), page);
-    assertTrue(page.contains("1 van 20 teksten geschreven"), page);
+    assertTrue(page.contains("1 van 21 teksten geschreven"), page);
     assertTrue(page.contains("de kaart gebruikt nog de standaardteksten"), page);
     assertFalse(page.contains("<option value=\"uk\""), "an existing language is not offered again");
     assertTrue(page.contains("<option value=\"tr\" lang=\"tr\">Türkçe</option>"), page);

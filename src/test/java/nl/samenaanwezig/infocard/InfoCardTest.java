@@ -192,6 +192,9 @@ class InfoCardTest {
       String before = student.get(other.url("/infocard/" + course)).body();
       assertTrue(before.contains("3 keer te laat: je mentor praat met je."), before);
       assertTrue(before.contains("Ben je binnen 4 schoolweken 16 uur of meer weg"), before);
+      assertTrue(
+          before.contains("Ben je jonger dan 18 en 2 of meer schooldagen achter elkaar weg"),
+          before);
 
       ProtocolSettings settings = new ProtocolSettings(tool.db(), Clock.systemUTC());
       long adminId = tool.count("SELECT MIN(id) FROM person");
@@ -202,12 +205,16 @@ class InfoCardTest {
       settings.save(
           other.institutionId(), new RuleSetting(Rule.DUO, true, List.of(20, 4, 5)), adminId);
       settings.save(other.institutionId(), new RuleSetting(Rule.RMC, false, List.of(4)), adminId);
+      settings.save(
+          other.institutionId(), new RuleSetting(Rule.ABSENT_DAYS, true, List.of(3)), adminId);
 
       String after = student.get(other.url("/infocard/" + course)).body();
       assertFalse(after.contains("3 keer te laat"), after);
       assertTrue(after.contains("4 keer te laat: je mentor praat met je."), after);
       assertTrue(after.contains("Ben je binnen 4 schoolweken 20 uur of meer weg"), after);
       assertFalse(after.contains("RMC"), "a switched-off rule leaves the card");
+      assertTrue(
+          after.contains("Ben je jonger dan 18 en 3 of meer schooldagen achter elkaar weg"), after);
       // The first card's school kept its own protocol.
       assertTrue(fenna.get(school.url("/infocard/" + courseId)).body().contains("3 keer te laat"));
     }

@@ -83,11 +83,57 @@ final class ProtocolFixture {
 
   /** A lesson of {@code minutes} on {@code day} with the student's mark. */
   void mark(LocalDate day, int minutes, MarkCategory category, int lateMinutes) {
+    mark(course, day, LocalTime.of(8, 0), minutes, category, lateMinutes);
+  }
+
+  /** A lesson of 50 minutes in {@code course} at {@code start} with the student's mark. */
+  void lesson(Course in, LocalDate day, String start, MarkCategory category) {
+    mark(in, day, LocalTime.parse(start), 50, category, 0);
+  }
+
+  /**
+   * A whole day of lessons at 8:30, 9:30, ... with these marks (late by 10 minutes), in the
+   * fixture's course.
+   */
+  void day(LocalDate day, MarkCategory... periods) {
+    for (int p = 0; p < periods.length; p++) {
+      int late = periods[p] == MarkCategory.LATE ? 10 : 0;
+      mark(course, day, LocalTime.of(8 + p, 30), 50, periods[p], late);
+    }
+  }
+
+  /**
+   * A second course of the same institution with the student (and the mentor) in it: the student's
+   * days count over both.
+   */
+  Course otherCourse() {
+    return tool.db()
+        .tx(
+            em -> {
+              Course c = new Course(em.find(Platform.class, course.platform().id()), "other");
+              em.persist(c);
+              em.persist(
+                  new Member(
+                      c,
+                      em.find(Person.class, student.id()),
+                      Set.of(Role.STUDENT),
+                      Member.Source.ROSTER,
+                      Instant.now()));
+              return c;
+            });
+  }
+
+  private void mark(
+      Course in,
+      LocalDate day,
+      LocalTime start,
+      int minutes,
+      MarkCategory category,
+      int lateMinutes) {
     lessons++;
-    LocalTime start = LocalTime.of(8, 0);
     Lesson lesson =
         register.lesson(
-            course.id(),
+            in.id(),
             new LessonRegister.LessonSpec(
                 day,
                 start,
@@ -134,11 +180,32 @@ final class ProtocolFixture {
 
   /** Signals as they are on {@code today}. */
   List<Signal> signals(LocalDate today) {
-    return new Signals(tool.db(), Clock.systemUTC()).forStudent(course, student.id(), today);
+    return signals(course, today);
+  }
+
+  /** Signals in one of the student's courses as they are on {@code today}. */
+  List<Signal> signals(Course in, LocalDate today) {
+    return new Signals(tool.db(), Clock.systemUTC()).forStudent(in, student.id(), today);
   }
 
   List<Signal> open(LocalDate today, Rule rule) {
     return signals(today).stream().filter(s -> s.open() && s.rule() == rule).toList();
+  }
+
+  /** The days the student counts as reported sick from {@code from} to {@code to}. */
+  java.util.Set<LocalDate> sickDays(LocalDate from, LocalDate to) {
+    return tool.db()
+        .tx(
+            em ->
+                SickDays.of(
+                        em,
+                        List.of(student.id()),
+                        from,
+                        to,
+                        // Low thresholds, so these tests' partly sick days have their order read.
+                        new RuleSetting(Rule.SICKNESS, true, List.of(2, 52, 2)),
+                        new nl.samenaanwezig.attendance.SchoolCalendar(List.of()))
+                    .getOrDefault(student.id(), java.util.Set.of()));
   }
 
   /** The mentor acknowledges a step on {@code day} (at noon, school time). */

@@ -129,6 +129,13 @@ class ProtocolPagesTest {
     register.save(lesson.id(), marks, null, Lesson.Source.API);
   }
 
+  /** A date as the pages write it in Dutch: 7 december 2026. */
+  private static String longDate(LocalDate d) {
+    return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+        .withLocale(java.util.Locale.forLanguageTag("nl"))
+        .format(d);
+  }
+
   private static String url(String path) {
     return tool.baseUrl() + path;
   }
@@ -401,7 +408,7 @@ class ProtocolPagesTest {
 
     String late = admin.get(url("/admin/signals?rule=LATENESS")).body();
     assertTrue(late.contains("Fenna Kok"), late);
-    assertFalse(late.contains("Sam de Vries"), "Sam is only on the DUO rule");
+    assertFalse(late.contains("Sam de Vries"), "Sam is not on the lateness ladder");
     assertTrue(late.contains("Signaal 1 tot en met 1 van 1"), late);
     assertTrue(
         late.contains("<option value=\"LATENESS\" selected=\"selected\">"), "the choice stays");
@@ -433,6 +440,38 @@ class ProtocolPagesTest {
           refused.body().contains("Deze keuze bestaat niet. Kies een regel en een klas uit de"),
           refused.body());
     }
+  }
+
+  @Test
+  void twoWholeDaysAwayAskForACallHomeInEveryList() {
+    String classList = mentor.get(url("/class/" + courseId + "/signals")).body();
+    assertTrue(
+        classList.contains("2 dagen afwezig zonder reden: vandaag naar huis bellen"), classList);
+    assertTrue(classList.contains("Bel vandaag nog de ouders of verzorgers"), classList);
+    Browser admin = new Browser();
+    admin.follow(platform.launch().asAdmin().run(admin));
+    String filtered = admin.get(url("/admin/signals?rule=ABSENT_DAYS")).body();
+    assertTrue(filtered.contains("<option value=\"ABSENT_DAYS\" selected=\"selected\">"), filtered);
+    assertTrue(filtered.contains("Sam de Vries"), filtered);
+    assertFalse(filtered.contains("Fenna Kok"), "Fenna came on both days, though late");
+    List<String> csv =
+        admin.get(url("/admin/signals/csv?rule=ABSENT_DAYS")).body().lines().toList();
+    assertTrue(
+        csv.contains(
+            "Sam de Vries;Wiskunde 2B;Dagen achter elkaar afwezig: naar huis bellen;"
+                + "2 dagen afwezig zonder reden: vandaag naar huis bellen;open;"
+                + d2
+                + ";"
+                + d2
+                + ";2 schooldagen achter elkaar afwezig zonder geldige reden: van "
+                + longDate(d1)
+                + " tot en met "
+                + longDate(d2)
+                + ".;"),
+        String.join("\n", csv));
+    String own =
+        launchedAs("student-2", "Sam", "de Vries", Role.Lis.LEARNER.uri()).get(url("/me")).body();
+    assertTrue(own.contains("Dan belt je mentor nog dezelfde dag naar huis."), own);
   }
 
   @Test

@@ -201,6 +201,7 @@ class ProtocolRulesTest {
             List.of(
                 new Day(day("2026-11-06"), 1, 60, 0, 0, 1, 0),
                 new Day(day("2026-11-09"), 1, 60, 0, 0, 1, 0)),
+            java.util.Set.of(day("2026-11-06"), day("2026-11-09")),
             day("2026-11-10"),
             null));
     // With two more reports that makes three, not four: no signal.

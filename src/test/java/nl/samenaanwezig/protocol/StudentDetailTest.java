@@ -165,6 +165,45 @@ class StudentDetailTest {
   }
 
   @Test
+  void aLoneSickLessonShowsOnTheTimelineButIsNoSickReport() {
+    launch(new Browser(), "sem", "Sem", "Bos", Role.Lis.LEARNER, "A");
+    long sem = tool.count("SELECT id FROM person WHERE subject = 'sem'");
+    LessonRegister register = new LessonRegister(tool.db(), java.time.Clock.systemUTC());
+    // Four days sick in the middle lesson of three, with lesson days at school in between: by
+    // lesson that would be four sick reports in two weeks; he was back in class each time.
+    LocalDate monday = thisWeek.minusWeeks(2);
+    for (LocalDate day :
+        List.of(
+            monday,
+            monday.plusDays(1),
+            monday.plusDays(2),
+            monday.plusDays(3),
+            monday.plusDays(4),
+            monday.plusWeeks(1))) {
+      boolean sickDay = !day.equals(monday.plusDays(1)) && !day.equals(monday.plusDays(3));
+      for (int p = 0; p < 3; p++) {
+        LocalTime start = LocalTime.of(14 + p, 0);
+        Lesson lesson =
+            register.lesson(
+                classA,
+                new LessonRegister.LessonSpec(
+                    day,
+                    start,
+                    start.plusMinutes(50),
+                    null,
+                    null,
+                    Lesson.Source.API,
+                    "sem-" + day + "-" + p));
+        MarkCategory c = sickDay && p == 1 ? MarkCategory.SICK : MarkCategory.PRESENT;
+        register.save(lesson.id(), Map.of(sem, new Mark.Entry(c, 0)), null, Lesson.Source.API);
+      }
+    }
+    String html = page("/class/" + classA + "/students/" + sem);
+    assertTrue(html.contains("<li class=\"lesson sick\">"), html);
+    assertTrue(html.contains("Er zijn nu geen signalen voor deze student."), html);
+  }
+
+  @Test
   void aDateThatIsNoDateIsRefusedWith400() {
     HttpResponse<String> r =
         mentor.get(tool.baseUrl() + "/class/" + classA + "/students/" + fenna + "?until=gisteren");
