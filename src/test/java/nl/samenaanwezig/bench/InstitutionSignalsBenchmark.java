@@ -144,8 +144,8 @@ class InstitutionSignalsBenchmark {
   /**
    * {@code classes} courses of 30 students on the launch's platform, their lessons and marks
    * (mostly present; some late or unexcused, sick for whole days or the rest of a day, and a few
-   * students absent much more often, so that every rule finds someone), written with JDBC batches; day figures rebuilt in SQL the way a
-   * bulk import does. Returns the number of marks.
+   * students absent much more often, so that every rule finds someone), written with JDBC batches;
+   * day figures rebuilt in SQL the way a bulk import does. Returns the number of marks.
    */
   static long seed(ToolServer tool, int classes) throws Exception {
     LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
