@@ -155,9 +155,19 @@ class ClassPageBenchmark {
         "PRESENT",
         "PRESENT",
         "LATE",
-        "SICK",
         "UNEXCUSED"
       };
+      // Sickness as schools register it: a whole day (one student-day in 30) or the rest of a day
+      // after going home sick (one in 60), never a lone lesson; the lesson of a day a student is
+      // sick from is counted in the order the day's lessons begin.
+      int perDay = Math.max(1, (lessons + days.size() - 1) / days.size());
+      int[][] sickFrom = new int[days.size()][students.size()];
+      for (int[] day : sickFrom) {
+        for (int k = 0; k < day.length; k++) {
+          int roll = random.nextInt(60);
+          day[k] = roll < 2 ? 0 : roll == 2 ? 1 + random.nextInt(Math.max(1, perDay - 1)) : perDay;
+        }
+      }
       try (PreparedStatement lesson =
               c.prepareStatement(
                   "INSERT INTO lesson (course_id, lesson_date, weekday, start_time, end_time,"
@@ -185,8 +195,12 @@ class ClassPageBenchmark {
             keys.next();
             lessonId = keys.getLong(1);
           }
-          for (long student : students) {
-            String category = categories[random.nextInt(categories.length)];
+          for (int k = 0; k < students.size(); k++) {
+            long student = students.get(k);
+            String category =
+                i / days.size() >= sickFrom[i % days.size()][k]
+                    ? "SICK"
+                    : categories[random.nextInt(categories.length)];
             mark.setLong(1, lessonId);
             mark.setLong(2, student);
             mark.setString(3, category);
