@@ -58,6 +58,11 @@ class InstitutionSignalsBenchmark {
         long seedStart = System.nanoTime();
         long marks = seed(tool, classes);
         double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+        // The seed wrote behind the tool's back; on a large school the housekeeping job may have
+        // evaluated the half-seeded school already. Evaluate it once, as "Nu bijwerken" does.
+        admin.postForm(
+            tool.baseUrl() + "/admin/signals/refresh",
+            java.util.Map.of("csrf", nl.samenaanwezig.testing.ClassPages.csrf(admin.get(url))));
         String open = "0";
         for (int i = 0; i < 5; i++) {
           HttpResponse<String> page = check(admin.get(url));
@@ -66,7 +71,7 @@ class InstitutionSignalsBenchmark {
                   .matcher(page.body());
           open = total.find() ? total.group(1) : "0";
         }
-        long[] times = measure(admin, url, "DUO-melding voorbereiden");
+        long[] times = measure(admin, url, "Signaal 1 tot en met ");
         // The list shows the last evaluation (protocol.SignalSnapshots); what one costs: "Nu
         // bijwerken", which evaluates every student and replaces the stored list.
         long[] refreshes = new long[3];
@@ -135,7 +140,7 @@ class InstitutionSignalsBenchmark {
   }
 
   private static HttpResponse<String> check(HttpResponse<String> page) {
-    if (page.statusCode() != 200 || !page.body().contains("DUO-melding voorbereiden")) {
+    if (page.statusCode() != 200 || !page.body().contains("Signaal 1 tot en met ")) {
       throw new AssertionError("signal list not served: " + page.statusCode());
     }
     return page;
