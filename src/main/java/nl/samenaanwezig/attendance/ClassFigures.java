@@ -70,10 +70,7 @@ public final class ClassFigures {
   }
 
   static Map<Long, StudentFigures> forCourse(EntityManager em, Course course, LocalDate today) {
-    LessonScope scope =
-        MentorGroups.isMentorGroup(em, course)
-            ? LessonScope.everyCourse(course.id())
-            : LessonScope.only(course);
+    LessonScope scope = MentorGroups.scopeOf(em, course);
     SchoolCalendar calendar = Holidays.of(em, course.platform().institution().id());
     LocalDate yearStart = SchoolCalendar.schoolYearStart(today);
     SchoolCalendar.Week thisWeek = SchoolCalendar.weekOf(today);

@@ -72,8 +72,10 @@ public final class MentorGroups {
   }
 
   /** The scope of a course's pages: every course of its students in a mentor group, else itself. */
-  public LessonScope scopeOf(Course course) {
-    return isMentorGroup(course) ? LessonScope.everyCourse(course.id()) : LessonScope.only(course);
+  public static LessonScope scopeOf(EntityManager em, Course course) {
+    return isMentorGroup(em, course)
+        ? LessonScope.everyCourse(course.id())
+        : LessonScope.only(course);
   }
 
   /** The institution's courses, by title, with whether each is marked. */

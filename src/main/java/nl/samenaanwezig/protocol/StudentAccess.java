@@ -40,10 +40,7 @@ record StudentAccess(Session session, Course course, Person student, LessonScope
         Optional.ofNullable(db.read(em -> em.find(Person.class, personId)))
             .filter(p -> memberships.rolesIn(p, course).contains(Role.STUDENT))
             .orElseThrow(NotFoundException::new);
-    LessonScope scope =
-        db.read(em -> MentorGroups.isMentorGroup(em, course))
-            ? LessonScope.everyCourse(course.id())
-            : LessonScope.only(course);
+    LessonScope scope = db.read(em -> MentorGroups.scopeOf(em, course));
     return new StudentAccess(session, course, student, scope);
   }
 
